@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { Finding } from '../../core/finding.js';
+import { extractObjects, parseYamlDocuments, type K8sObject } from '../../parsers/k8s-yaml/index.js';
+import type { Check } from '../define-check.js';
+import { runChecks } from '../engine.js';
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  options?: unknown;
+}
+
+export interface ExpectedError {
+  /** Data path as printed in findings, e.g. `spec.containers[0].securityContext.privileged`. */
+  path: string;
+  messageId?: string;
+  line?: number;
+  /** Name of the object the finding is about. */
+  resource?: string;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[];
+}
+
+export interface TesterCases {
+  /** The check's folder (`import.meta.dirname`): its fixtures/ are run too. */
+  dir: string;
+  valid?: ValidCase[];
+  invalid?: InvalidCase[];
+}
+
+function load(code: string, file: string): K8sObject[] {
+  const parsed = parseYamlDocuments(code, file);
+  if (parsed.errors.length > 0) throw new Error(`test YAML does not parse: ${parsed.errors.map((e) => `${e.location.startLine}: ${e.message}`).join('; ')}`);
+  return extractObjects(parsed.documents, file).objects;
+}
+
+function resolveOptions<O>(check: Check<O>, options: unknown): O {
+  if (check.options) return check.options.parse(options ?? {});
+  return (options ?? {}) as O;
+}
+
+/** Runs one check over YAML text, as the scanner would, with the objects of the text as the whole scan. */
+export function runCheckOn<O>(check: Check<O>, code: string, options?: unknown, file = 'test.yaml'): Finding[] {
+  const objects = load(code, file);
+  const res = runChecks([{ check: check as Check<unknown>, options: resolveOptions(check, options), severity: check.meta.severity }], objects);
+  if (res.crashes.length > 0) throw new Error(res.crashes.map((c) => c.issue.message).join('; '));
+  return res.findings;
+}
+
+function describeFindings(fs: Finding[]): string {
+  return fs.map((f) => `  ${f.resource.name} ${f.dataPath} (line ${f.location.startLine}): ${f.message}`).join('\n') || '  (none)';
+}
+
+function messageIdOf(check: Check<unknown>, f: Finding): string | undefined {
+  // Messages are rendered; find the template whose static prefix matches.
+  for (const [id, tpl] of Object.entries(check.meta.messages)) {
+    const prefix = tpl.split('{{')[0]!;
+    if (f.message.startsWith(prefix)) return id;
+  }
+  return undefined;
+}
+
+/** ESLint-style table tests for a check, plus its meta examples and fixtures/ folder. */
+export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
+  const c = check as Check<unknown>;
+  describe(`${check.meta.id} ${check.meta.slug}`, () => {
+    it('meta example "good" passes', () => {
+      const fs = runCheckOn(c, check.meta.examples.good);
+      assert.equal(fs.length, 0, `expected no findings for examples.good, got:\n${describeFindings(fs)}`);
+    });
+    it('meta example "bad" fails', () => {
+      const fs = runCheckOn(c, check.meta.examples.bad);
+      assert.ok(fs.length > 0, 'expected findings for examples.bad');
+    });
+    (cases.valid ?? []).forEach((v, i) => {
+      it(`valid: ${v.name ?? `#${i}`}`, () => {
+        const fs = runCheckOn(c, v.code, v.options);
+        assert.equal(fs.length, 0, `expected no findings, got:\n${describeFindings(fs)}`);
+      });
+    });
+    (cases.invalid ?? []).forEach((v, i) => {
+      it(`invalid: ${v.name ?? `#${i}`}`, () => {
+        const fs = runCheckOn(c, v.code, v.options);
+        assert.equal(fs.length, v.errors.length, `expected ${v.errors.length} finding(s), got ${fs.length}:\n${describeFindings(fs)}`);
+        v.errors.forEach((e, j) => {
+          const f = fs[j]!;
+          assert.equal(f.dataPath, e.path, `finding ${j}: data path`);
+          if (e.line !== undefined) assert.equal(f.location.startLine, e.line, `finding ${j}: line`);
+          if (e.resource !== undefined) assert.equal(f.resource.name, e.resource, `finding ${j}: resource`);
+          if (e.messageId !== undefined) assert.equal(messageIdOf(c, f), e.messageId, `finding ${j}: messageId`);
+        });
+      });
+    });
+    const fixtures = join(cases.dir, 'fixtures');
+    for (const kind of ['valid', 'invalid'] as const) {
+      const dir = join(fixtures, kind);
+      if (!existsSync(dir)) continue;
+      for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+        it(`fixture ${kind}/${file}`, () => {
+          const fs = runCheckOn(c, readFileSync(join(dir, file), 'utf8'), undefined, file);
+          const objects = load(readFileSync(join(dir, file), 'utf8'), file);
+          if (kind === 'valid') {
+            assert.equal(fs.length, 0, `expected no findings in ${file}, got:\n${describeFindings(fs)}`);
+            return;
+          }
+          const failing = objects.filter((o) => o.name.startsWith('should-fail'));
+          assert.ok(failing.length > 0, `${file} has no object named should-fail-*`);
+          for (const o of failing) {
+            assert.ok(
+              fs.some((f) => f.resource.name === o.name && f.resource.kind === o.kind),
+              `${o.kind}/${o.name} in ${file} should fail, findings were:\n${describeFindings(fs)}`,
+            );
+          }
+          const wrong = fs.filter((f) => f.resource.name.startsWith('should-pass'));
+          assert.equal(wrong.length, 0, `objects named should-pass-* in ${file} must not fail:\n${describeFindings(wrong)}`);
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { PEER_TOOLS } from './finding.js';
+import { SEVERITIES } from './severity.js';
+
+export const CATEGORIES = [
+  'pod-security',
+  'rbac',
+  'network',
+  'secrets',
+  'images',
+  'resources',
+  'reliability',
+  'placement',
+  'cross-resource',
+  'best-practice',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** Peer ID patterns, so a typo in a peer reference fails the catalog test. */
+export const PEER_ID_PATTERNS: Record<(typeof PEER_TOOLS)[number], RegExp> = {
+  checkov: /^CKV2?_K8S_\d+$/,
+  trivy: /^KSV-?\d{3,4}$/,
+  'kube-linter': /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  polaris: /^[a-z][A-Za-z0-9]+$/,
+  kyverno: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+};
+
+const https = z.string().regex(/^https:\/\/\S+$/, 'references must be https URLs');
+
+export const checkMetaSchema = z
+  .object({
+    id: z.string().regex(/^PAL-K8S-\d{4}$/, 'id must look like PAL-K8S-0001'),
+    aliases: z.array(z.string()).default([]),
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'slug must be kebab-case'),
+    title: z.string().min(5).max(90),
+    severity: z.enum(SEVERITIES),
+    category: z.enum(CATEGORIES),
+    description: z.string().min(10),
+    rationale: z.string().min(10),
+    remediation: z
+      .string()
+      .min(10)
+      .refine((s) => /```yaml\n[\s\S]+?```/.test(s), 'remediation must include a fixed ```yaml snippet')
+      .refine((s) => s.split('```')[0]!.trim().endsWith('.'), 'remediation prose must end with "."'),
+    references: z.array(https).min(1),
+    standards: z
+      .object({
+        pss: z.enum(['baseline', 'restricted']).optional(),
+        cis: z.array(z.string()).optional(),
+        nsa: z.string().optional(),
+      })
+      .strict()
+      .default({}),
+    peers: z.array(
+      z
+        .object({ tool: z.enum(PEER_TOOLS), id: z.string(), match: z.enum(['same', 'partial']) })
+        .strict()
+        .refine((p) => PEER_ID_PATTERNS[p.tool].test(p.id), { message: 'peer id does not match the tool pattern' }),
+    ),
+    messages: z.record(z.string(), z.string().min(5)).refine((m) => Object.keys(m).length > 0, 'at least one message'),
+    examples: z.object({ good: z.string().min(10), bad: z.string().min(10) }).strict(),
+    /** Kinds this check looks at (informational, used in docs). */
+    kinds: z.array(z.string()).min(1),
+    /** Off by default: opt-in checks (e.g. those that need an option to be meaningful). */
+    defaultEnabled: z.boolean().default(true),
+  })
+  .strict();
+
+export type CheckMetaInput = z.input<typeof checkMetaSchema>;
+export type CheckMeta = z.output<typeof checkMetaSchema>;

@@ -1,0 +1,60 @@
+import type { Location } from './location.js';
+import type { Severity } from './severity.js';
+
+/** The Kubernetes identity of the object a finding is about. Non-Kubernetes engines leave fields empty. */
+export interface Resource {
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export const PEER_TOOLS = ['checkov', 'trivy', 'kube-linter', 'polaris', 'kyverno'] as const;
+export type PeerTool = (typeof PEER_TOOLS)[number];
+
+/** The same concept in another tool, and how closely the two agree. */
+export interface Peer {
+  tool: PeerTool;
+  id: string;
+  match: 'same' | 'partial';
+}
+
+/** Which mechanism silenced a finding. */
+export type SuppressionMechanism =
+  | 'annotation'
+  | 'waiver-file'
+  | 'checkov-annotation'
+  | 'checkov-comment'
+  | 'kube-linter-annotation'
+  | 'polaris-annotation';
+
+export interface Suppression {
+  by: SuppressionMechanism;
+  reason: string;
+  /** ISO date (YYYY-MM-DD) after which the waiver stops applying, or null. */
+  expires: string | null;
+  owner?: string;
+  ticket?: string;
+  /** The waiver's own id or the annotation key that matched. */
+  source?: string;
+}
+
+/** One problem. Every engine (checks, vulnerabilities, secrets, malware, admission) produces this shape. */
+export interface Finding {
+  /** Stable across runs and line moves: check + resource identity + data path. */
+  fingerprint: string;
+  checkId: string;
+  slug: string;
+  title: string;
+  severity: Severity;
+  category: string;
+  message: string;
+  location: Location;
+  /** Data path of the offending field (or its nearest existing parent), e.g. `spec.containers[0].securityContext`. */
+  dataPath: string;
+  resource: Resource;
+  remediation: string;
+  references: string[];
+  peers: Peer[];
+  suppressed: Suppression | null;
+}
