@@ -19,6 +19,8 @@ export interface K8sObject {
   /** Path of this object inside its document: [] normally, ['items', i] inside a `kind: List`. */
   basePath: DataPath;
   source: SourceMap;
+  /** Source text of the YAML document holding this object. */
+  docText(): string;
 }
 
 export function locateIn(obj: K8sObject, path: DataPath): Location {
@@ -92,5 +94,6 @@ function toObject(v: Record<string, unknown>, file: string, doc: ParsedDocument,
     docIndex: doc.index,
     basePath,
     source: doc.source,
+    docText: doc.text,
   };
 }

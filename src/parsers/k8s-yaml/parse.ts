@@ -16,6 +16,8 @@ export interface ParsedDocument {
   source: SourceMap;
   /** Line of the document start, for documents without contents. */
   startLine: number;
+  /** The document's own source text (comments included), read lazily: peer suppression comments live there. */
+  text(): string;
 }
 
 export interface ParseResult {
@@ -75,7 +77,8 @@ export function parseYamlDocuments(text: string, file: string, limits: ParseLimi
       });
       return;
     }
-    documents.push({ index, value, source: new SourceMap(doc, lines, file), startLine: at(doc.range[0]).startLine });
+    const [from, , to] = doc.range;
+    documents.push({ index, value, source: new SourceMap(doc, lines, file), startLine: at(from).startLine, text: () => text.slice(from, to) });
   });
   return { documents, errors };
 }

@@ -1,0 +1,228 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { BUILTIN_CHECKS } from '../checks/index.js';
+import type { Check } from '../checks/define-check.js';
+import { EXIT, exitCodeFor } from '../core/report.js';
+import { SEVERITIES, isSeverity, type Severity } from '../core/severity.js';
+import { FORMATTER_IDS, getFormatter } from '../formatters/index.js';
+import type { FormatContext } from '../formatters/define-formatter.js';
+import { formatIssue } from '../policy/located.js';
+import { resolveSelector } from '../policy/select.js';
+import { scan } from '../scan/scan.js';
+import { checkExplain, checkMarkdown, checksIndexMarkdown } from './check-docs.js';
+import { CHECKS_HELP, MAIN_HELP, SCAN_HELP } from './help.js';
+import { processIO, useColor, type CliIO } from './io.js';
+import { DOCS_BASE_URL, INFORMATION_URI, TOOL_NAME, toolVersion } from './version.js';
+
+class UsageError extends Error {}
+
+function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+}
+
+interface OutputSpec {
+  id: string;
+  file: string | undefined;
+}
+
+function parseFormats(specs: string[], output: string | undefined): OutputSpec[] {
+  const list = (specs.length ? specs : ['table']).map((s) => {
+    const eq = s.indexOf('=');
+    const id = (eq >= 0 ? s.slice(0, eq) : s).trim();
+    const file = eq >= 0 ? s.slice(eq + 1) : undefined;
+    if (!getFormatter(id)) throw new UsageError(`unknown format "${id}"; choose one of: ${FORMATTER_IDS.join(', ')}`);
+    if (file === '') throw new UsageError(`--format ${id}= needs a file name after "="`);
+    return { id, file };
+  });
+  const toStdout = list.filter((o) => o.file === undefined);
+  if (output !== undefined) {
+    if (toStdout.length !== 1) throw new UsageError('--output applies to exactly one format without "=file"');
+    toStdout[0]!.file = output;
+  } else if (toStdout.length > 1) {
+    throw new UsageError(`only one format can go to stdout; write the others to files, e.g. --format ${toStdout[1]!.id}=report.${toStdout[1]!.id}`);
+  }
+  return list;
+}
+
+function splitList(values: string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+}
+
+async function runScan(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    format: { type: 'string', short: 'f', multiple: true },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string' },
+    config: { type: 'string', short: 'c' },
+    'no-config': { type: 'boolean' },
+    waivers: { type: 'string', multiple: true },
+    enable: { type: 'string', multiple: true },
+    disable: { type: 'string', multiple: true },
+    'max-file-size': { type: 'string' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(SCAN_HELP);
+    return EXIT.clean;
+  }
+  const failOnRaw = values['fail-on'];
+  if (failOnRaw !== undefined && failOnRaw !== 'none' && !isSeverity(failOnRaw)) {
+    throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, got "${failOnRaw}"`);
+  }
+  let maxFileSize: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    maxFileSize = Number(values['max-file-size']);
+    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
+  }
+  const outputs = parseFormats(values.format ?? [], values.output);
+  const colorFlag = values['no-color'] ? false : values.color ? true : undefined;
+  const progress = !values.quiet && io.stderr.isTTY === true;
+  let lastDraw = 0;
+  const now = io.now();
+  const outcome = scan({
+    inputs: positionals.length ? positionals : ['.'],
+    cwd: io.cwd,
+    configPath: values.config,
+    noConfig: values['no-config'] === true,
+    waiverFiles: values.waivers ?? [],
+    enable: splitList(values.enable),
+    disable: splitList(values.disable),
+    failOn: failOnRaw as Severity | 'none' | undefined,
+    maxFileSize,
+    now,
+    tool: { name: TOOL_NAME, version: toolVersion() },
+    onProgress: progress
+      ? (done, total) => {
+          const t = Date.now();
+          if (done !== total && t - lastDraw < 100) return;
+          lastDraw = t;
+          io.stderr.write(done === total ? '\r\x1b[K' : `\rScanning ${done}/${total} files…`);
+        }
+      : undefined,
+  });
+  if (!outcome.ok) {
+    io.stderr.write(`palisade: invalid configuration\n${outcome.issues.map((i) => '  ' + formatIssue(i)).join('\n')}\n`);
+    io.stderr.write('Fix the file above (see docs/configuration.md), or run with --no-config.\n');
+    return EXIT.usage;
+  }
+  const checks = outcome.active.map((a) => ({ ...a.check.meta, severity: a.severity }));
+  for (const out of outputs) {
+    const f = getFormatter(out.id)!;
+    const ctx: FormatContext = {
+      toolName: TOOL_NAME,
+      toolVersion: toolVersion(),
+      informationUri: INFORMATION_URI,
+      checks,
+      cwd: io.cwd,
+      now: now.toISOString(),
+      color: out.file === undefined ? useColor(io, colorFlag) : false,
+      width: Math.max(60, io.stdout.columns ?? 100),
+      docsBaseUrl: DOCS_BASE_URL,
+    };
+    const text = f.format(outcome.report, ctx);
+    if (out.file === undefined) io.stdout.write(text);
+    else {
+      const path = resolve(io.cwd, out.file);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+      } catch (e) {
+        io.stderr.write(`palisade: cannot write ${out.file}: ${(e as Error).message}\n`);
+        return EXIT.usage;
+      }
+    }
+  }
+  return exitCodeFor(outcome.report, outcome.failOn);
+}
+
+function findOne(id: string): Check<unknown> {
+  const hits = resolveSelector(BUILTIN_CHECKS, id).filter(() => !id.startsWith('category:'));
+  if (hits.length !== 1) throw new UsageError(`unknown check "${id}"; run \`palisade checks list\` to see every ID and slug`);
+  return hits[0]!;
+}
+
+function runChecks(args: string[], io: CliIO): number {
+  const [sub, ...rest] = args;
+  if (!sub || sub === '--help' || sub === '-h' || sub === 'help') {
+    io.stdout.write(CHECKS_HELP);
+    return sub ? EXIT.clean : EXIT.usage;
+  }
+  if (sub === 'explain') {
+    const { positionals, values } = parse(rest, { help: { type: 'boolean', short: 'h' } });
+    if (values.help) {
+      io.stdout.write(CHECKS_HELP);
+      return EXIT.clean;
+    }
+    if (positionals.length !== 1) throw new UsageError('checks explain takes exactly one check ID or slug');
+    io.stdout.write(checkExplain(findOne(positionals[0]!)));
+    return EXIT.clean;
+  }
+  if (sub !== 'list') throw new UsageError(`unknown checks subcommand "${sub}"; use list or explain`);
+  const { values } = parse(rest, { format: { type: 'string', short: 'f' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if (values.help) {
+    io.stdout.write(CHECKS_HELP);
+    return EXIT.clean;
+  }
+  const fmt = values.format ?? 'table';
+  const checks = BUILTIN_CHECKS;
+  if (fmt === 'json') {
+    io.stdout.write(JSON.stringify(checks.map((c) => c.meta), null, 2) + '\n');
+  } else if (fmt === 'markdown') {
+    if (values.out) {
+      const dir = resolve(io.cwd, values.out);
+      mkdirSync(dir, { recursive: true });
+      for (const c of checks) writeFileSync(join(dir, `${c.meta.slug}.md`), checkMarkdown(c));
+      writeFileSync(join(dir, 'README.md'), checksIndexMarkdown(checks));
+      io.stderr.write(`wrote ${checks.length} check pages and README.md to ${values.out}\n`);
+    } else io.stdout.write(checksIndexMarkdown(checks));
+  } else if (fmt === 'table') {
+    const rows = checks.map((c) => [c.meta.id, c.meta.slug + (c.meta.defaultEnabled ? '' : ' (opt-in)'), c.meta.severity, c.meta.category, c.meta.title]);
+    const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['ID', 'SLUG', 'SEVERITY', 'CATEGORY'][i]!.length));
+    const line = (r: string[]) => r.map((v, i) => (i < 4 ? v.padEnd(widths[i]!) : v)).join('  ');
+    io.stdout.write([line(['ID', 'SLUG', 'SEVERITY', 'CATEGORY', 'TITLE']), ...rows.map(line)].join('\n') + `\n\n${checks.length} checks\n`);
+  } else throw new UsageError(`checks list --format must be table, json or markdown, got "${fmt}"`);
+  return EXIT.clean;
+}
+
+/** The whole CLI; returns the exit code. Never throws for user mistakes: they become exit 2 with a message. */
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'scan':
+        return await runScan(rest, io);
+      case 'checks':
+        return runChecks(rest, io);
+      case 'version':
+      case '--version':
+      case '-v':
+        io.stdout.write(`${TOOL_NAME} ${toolVersion()}\n`);
+        return EXIT.clean;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(MAIN_HELP);
+        return cmd === undefined ? EXIT.usage : EXIT.clean;
+      default:
+        throw new UsageError(`unknown command "${cmd}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`palisade: ${e.message}\nRun \`palisade --help\` for usage.\n`);
+      return EXIT.usage;
+    }
+    const err = e as Error;
+    io.stderr.write(`palisade: internal error: ${err.message}\nThis is a bug; please report it with the command you ran.\n`);
+    if (io.env.PALISADE_DEBUG) io.stderr.write(`${err.stack ?? ''}\n`);
+    return EXIT.scanError;
+  }
+}

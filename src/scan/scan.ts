@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Finding } from '../core/finding.js';
+import { type Report, type Target, type TargetIssue, REPORT_SCHEMA_VERSION, summarize } from '../core/report.js';
+import type { Severity } from '../core/severity.js';
+import { BUILTIN_CHECKS } from '../checks/index.js';
+import type { Check } from '../checks/define-check.js';
+import { runChecks, type ActiveCheck } from '../checks/engine.js';
+import { ObjectIndex } from '../checks/_lib/object-index.js';
+import { podMetadataPath, getAt } from '../checks/_lib/pod.js';
+import { extractObjects, isRecord, parseYamlDocuments, type K8sObject } from '../parsers/k8s-yaml/index.js';
+import { defaultConfig, parseConfig, type LoadedConfig } from '../policy/config.js';
+import type { ConfigIssue } from '../policy/located.js';
+import { selectChecks } from '../policy/select.js';
+import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '../policy/waivers.js';
+import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
+import { readManifest } from './read.js';
+import { collectInputs, toDisplay } from './walk.js';
+
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+
+export interface ScanOptions {
+  inputs: string[];
+  cwd: string;
+  /** Explicit config file (`--config`); otherwise `.palisade.yaml` is searched upward from the first input. */
+  configPath?: string;
+  /** Skip config discovery entirely (`--no-config`). */
+  noConfig?: boolean;
+  waiverFiles?: string[];
+  enable?: string[];
+  disable?: string[];
+  failOn?: Severity | 'none';
+  maxFileSize?: number;
+  now: Date;
+  tool: { name: string; version: string };
+  checks?: readonly Check<unknown>[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanSuccess {
+  ok: true;
+  report: Report;
+  failOn: Severity | 'none';
+  active: ActiveCheck[];
+  configFile: string | null;
+}
+
+export type ScanOutcome = ScanSuccess | { ok: false; issues: ConfigIssue[] };
+
+function readText(path: string): string | ConfigIssue {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    return { message: `cannot read ${path}: ${(e as Error).message}`, location: { path, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } };
+  }
+}
+
+function loadConfig(opts: ScanOptions): { ok: true; value: LoadedConfig; dir?: string } | { ok: false; issues: ConfigIssue[] } {
+  if (opts.noConfig) return { ok: true, value: defaultConfig() };
+  const path = opts.configPath ? resolve(opts.cwd, opts.configPath) : findUp(startDir(opts.inputs, opts.cwd), CONFIG_NAMES);
+  if (!path) return { ok: true, value: defaultConfig() };
+  const text = readText(path);
+  if (typeof text !== 'string') return { ok: false, issues: [text] };
+  const parsed = parseConfig(text, toDisplay(opts.cwd, path));
+  return parsed.ok ? { ok: true, value: parsed.value, dir: dirname(path) } : parsed;
+}
+
+/** Waiver files: `.palisade/waivers.yaml` found upward, the config's `waiverFiles`, and `--waivers`. */
+function loadWaivers(opts: ScanOptions, loaded: LoadedConfig, configDir: string | undefined): { ok: true; value: Waiver[] } | { ok: false; issues: ConfigIssue[] } {
+  const files: { path: string; base: string }[] = [];
+  // The directory holding .palisade/ (the repository root) is the base of waiver path globs.
+  const found = opts.noConfig ? undefined : findUp(configDir ?? startDir(opts.inputs, opts.cwd), [WAIVER_FILE]);
+  if (found) files.push({ path: found, base: dirname(dirname(found)) });
+  if (configDir) for (const w of loaded.config.waiverFiles) files.push({ path: resolve(configDir, w), base: configDir });
+  for (const w of opts.waiverFiles ?? []) files.push({ path: resolve(opts.cwd, w), base: opts.cwd });
+  const waivers: Waiver[] = [];
+  const issues: ConfigIssue[] = [];
+  const seen = new Set<string>();
+  for (const f of files) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
+    const text = readText(f.path);
+    if (typeof text !== 'string') {
+      issues.push(text);
+      continue;
+    }
+    const base = toDisplay(opts.cwd, f.base);
+    const res = parseWaiverFile(text, toDisplay(opts.cwd, f.path), base === '.' ? '' : base);
+    if (res.ok) waivers.push(...res.value);
+    else issues.push(...res.issues);
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: waivers };
+}
+
+function subjectOf(obj: K8sObject): WaiverSubject {
+  const md = podMetadataPath(obj);
+  const podAnn = md ? getAt(obj.value, [...md, 'annotations']) : undefined;
+  const podAnnotations: Record<string, string> = {};
+  if (md && md.length > 1 && isRecord(podAnn)) for (const [k, v] of Object.entries(podAnn)) podAnnotations[k] = String(v);
+  return { annotations: obj.annotations, podAnnotations, text: obj.docText };
+}
+
+function issue(code: string, message: string, path: string, line = 1, col = 1): TargetIssue {
+  return { code, message, location: { path, startLine: line, startColumn: col, endLine: line, endColumn: col } };
+}
+
+/** Walks inputs, parses, runs the selected checks, applies waivers: the whole `palisade scan` minus output. */
+export function scan(opts: ScanOptions): ScanOutcome {
+  const cfg = loadConfig(opts);
+  if (!cfg.ok) return cfg;
+  const loaded = cfg.value;
+  const library = opts.checks ?? BUILTIN_CHECKS;
+  const selected = selectChecks(library, loaded, { enable: opts.enable ?? [], disable: opts.disable ?? [] });
+  if (!selected.ok) return selected;
+  const waivers = loadWaivers(opts, loaded, cfg.dir);
+  if (!waivers.ok) return waivers;
+
+  const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths);
+  const targets: Target[] = [];
+  const byPath = new Map<string, Target>();
+  const objects: K8sObject[] = [];
+  for (const w of walk.issues) {
+    const t: Target = { path: w.display, kind: 'unknown', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
+    (w.level === 'error' ? t.errors : t.warnings).push(issue(w.code, w.message, w.display));
+    targets.push(t);
+  }
+  walk.files.forEach((f, i) => {
+    opts.onProgress?.(i, walk.files.length);
+    const kind = /\.json$/i.test(f.display) ? 'json' : 'yaml';
+    const t: Target = { path: f.display, kind, resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
+    targets.push(t);
+    byPath.set(f.display, t);
+    const read = readManifest(f.abs, maxBytes, f.explicit);
+    if (!read.ok) {
+      (read.level === 'error' ? t.errors : t.warnings).push(issue(read.code, read.message, f.display));
+      t.kind = 'unknown';
+      return;
+    }
+    const parsed = parseYamlDocuments(read.text, f.display);
+    for (const e of parsed.errors) t.errors.push({ code: e.code, message: e.message, location: e.location });
+    const ex = extractObjects(parsed.documents, f.display);
+    for (const e of ex.issues) t.errors.push({ code: e.code, message: e.message, location: e.location });
+    t.resources = ex.objects.length;
+    t.skippedDocuments = ex.skipped;
+    if (ex.objects.length > 0) t.kind = 'kubernetes';
+    for (const o of ex.objects) objects.push(o);
+  });
+  opts.onProgress?.(walk.files.length, walk.files.length);
+
+  const index = new ObjectIndex(objects);
+  const engine = runChecksTracked(selected.value, objects, index);
+  for (const c of engine.crashes) byPath.get(c.file)?.errors.push(c.issue);
+
+  const aliases = new Map(library.map((c) => [c.meta.id, c.meta.aliases]));
+  const waived = applyWaivers({
+    findings: engine.findings,
+    subjects: engine.subjects,
+    waivers: waivers.value,
+    today: opts.now.toISOString().slice(0, 10),
+    aliasesOf: (id) => aliases.get(id) ?? [],
+  });
+  for (const w of waived.warnings) byPath.get(w.path)?.warnings.push({ code: 'waiver', message: w.message, location: w.location });
+
+  const findings = sortFindings(waived.findings);
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: opts.tool,
+    generatedAt: opts.now.toISOString(),
+    targets,
+    findings,
+    expiredWaivers: waived.expired,
+    summary: summarize(targets, findings),
+  };
+  return {
+    ok: true,
+    report,
+    failOn: opts.failOn ?? loaded.config.failOn ?? 'high',
+    active: selected.value,
+    configFile: loaded.file,
+  };
+}
+
+/** Runs the engine one object at a time so each finding keeps a link to its object (for annotation waivers). */
+function runChecksTracked(active: ActiveCheck[], objects: K8sObject[], index: ObjectIndex) {
+  const findings: Finding[] = [];
+  const subjects: WaiverSubject[] = [];
+  const crashes: ReturnType<typeof runChecks>['crashes'] = [];
+  for (const obj of objects) {
+    const r = runChecks(active, [obj], index);
+    if (r.findings.length > 0) {
+      const s = subjectOf(obj);
+      for (const f of r.findings) {
+        findings.push(f);
+        subjects.push(s);
+      }
+    }
+    crashes.push(...r.crashes);
+  }
+  return { findings, subjects, crashes };
+}
+
+function sortFindings(fs: Finding[]): Finding[] {
+  return [...fs].sort(
+    (a, b) =>
+      a.location.path.localeCompare(b.location.path) ||
+      a.location.startLine - b.location.startLine ||
+      a.location.startColumn - b.location.startColumn ||
+      a.checkId.localeCompare(b.checkId),
+  );
+}

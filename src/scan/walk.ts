@@ -1,0 +1,162 @@
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface InputFile {
+  /** Absolute path, or '-' for stdin. */
+  abs: string;
+  /** Path as reported: relative to cwd with '/' separators. */
+  display: string;
+  /** Given by name (not found by walking a directory): any extension is scanned. */
+  explicit: boolean;
+}
+
+export interface WalkIssue {
+  display: string;
+  code: 'not-found' | 'symlink-loop' | 'unreadable' | 'no-match';
+  message: string;
+  /** Errors fail the scan (exit 3); warnings are reported only. */
+  level: 'error' | 'warning';
+}
+
+export interface WalkResult {
+  files: InputFile[];
+  issues: WalkIssue[];
+}
+
+const MANIFEST_EXT = /\.(ya?ml|json)$/i;
+const ALWAYS_SKIP = new Set(['.git', 'node_modules']);
+
+export function toDisplay(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  const p = rel === '' ? '.' : rel.startsWith('..') ? abs : rel;
+  return p.split(sep).join('/');
+}
+
+function hasGlobChars(s: string): boolean {
+  return /[*?[\]{}]/.test(s);
+}
+
+/**
+ * Expands the command-line inputs into files: files as given, directories recursively (honouring .gitignore files,
+ * skipping .git and node_modules), globs, and '-' for stdin. Symlinked directories are followed once; a loop is reported.
+ */
+export function collectInputs(inputs: readonly string[], cwd: string, ignorePaths: readonly string[] = []): WalkResult {
+  const files: InputFile[] = [];
+  const issues: WalkIssue[] = [];
+  const seenFiles = new Set<string>();
+  const userIgnore = ignorePaths.length > 0 ? picomatch([...ignorePaths], { dot: true }) : undefined;
+  const add = (abs: string, explicit: boolean): void => {
+    if (seenFiles.has(abs)) return;
+    const display = toDisplay(cwd, abs);
+    if (userIgnore && userIgnore(display)) return;
+    seenFiles.add(abs);
+    files.push({ abs, display, explicit });
+  };
+
+  for (const input of inputs) {
+    if (input === '-') {
+      files.push({ abs: '-', display: '<stdin>', explicit: true });
+      continue;
+    }
+    const abs = resolve(cwd, input);
+    let st: Stats | undefined;
+    try {
+      st = statSync(abs);
+    } catch (e) {
+      if (hasGlobChars(input)) {
+        const before = files.length;
+        expandGlob(input, cwd, add, issues);
+        if (files.length === before) issues.push({ display: input, code: 'no-match', message: `glob "${input}" matched no file`, level: 'error' });
+        continue;
+      }
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') issues.push({ display: toDisplay(cwd, abs), code: 'symlink-loop', message: 'symlink loop', level: 'error' });
+      else issues.push({ display: input, code: 'not-found', message: `no such file or directory: ${input}`, level: 'error' });
+      continue;
+    }
+    if (st.isDirectory()) walkDir(abs, cwd, add, issues, userIgnore);
+    else add(abs, true);
+  }
+  return { files, issues };
+}
+
+function expandGlob(pattern: string, cwd: string, add: (abs: string, explicit: boolean) => void, issues: WalkIssue[]): void {
+  const scan = picomatch.scan(pattern);
+  const base = resolve(cwd, scan.base || '.');
+  const match = picomatch(scan.glob, { dot: false });
+  const found: string[] = [];
+  walkDir(base, cwd, (abs) => found.push(abs), issues, undefined, true);
+  for (const abs of found) {
+    const rel = relative(base, abs).split(sep).join('/');
+    if (match(rel)) add(abs, true);
+  }
+}
+
+function walkDir(
+  root: string,
+  cwd: string,
+  add: (abs: string, explicit: boolean) => void,
+  issues: WalkIssue[],
+  userIgnore: ((p: string) => boolean) | undefined,
+  anyExtension = false,
+): void {
+  const visited = new Set<string>();
+  // Each stack entry carries the .gitignore rules in force for that directory (root's and every ancestor's up to the scan root).
+  const stack: { dir: string; rules: { base: string; ig: Ignore }[] }[] = [{ dir: root, rules: [] }];
+  while (stack.length > 0) {
+    const { dir, rules } = stack.pop()!;
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      issues.push({ display: toDisplay(cwd, dir), code: 'symlink-loop', message: 'cannot resolve directory (broken link or symlink loop)', level: 'warning' });
+      continue;
+    }
+    if (visited.has(real)) {
+      issues.push({ display: toDisplay(cwd, dir), code: 'symlink-loop', message: 'symlink loop: directory already visited, not followed again', level: 'warning' });
+      continue;
+    }
+    visited.add(real);
+    let entries: string[];
+    try {
+      entries = readdirSync(dir).sort();
+    } catch (e) {
+      issues.push({ display: toDisplay(cwd, dir), code: 'unreadable', message: `cannot read directory: ${(e as Error).message}`, level: 'error' });
+      continue;
+    }
+    let here = rules;
+    if (entries.includes('.gitignore')) {
+      try {
+        here = [...rules, { base: dir, ig: ignore().add(readFileSync(join(dir, '.gitignore'), 'utf8')) }];
+      } catch {
+        // An unreadable .gitignore only means nothing is ignored here.
+      }
+    }
+    const ignored = (abs: string, isDir: boolean): boolean =>
+      here.some(({ base, ig }) => {
+        const rel = relative(base, abs).split(sep).join('/');
+        return rel !== '' && ig.ignores(isDir ? `${rel}/` : rel);
+      });
+    const subdirs: string[] = [];
+    for (const name of entries) {
+      if (ALWAYS_SKIP.has(name)) continue;
+      const abs = join(dir, name);
+      let st: Stats;
+      try {
+        st = lstatSync(abs);
+        if (st.isSymbolicLink()) st = statSync(abs);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') issues.push({ display: toDisplay(cwd, abs), code: 'symlink-loop', message: 'symlink loop', level: 'warning' });
+        else if (code !== 'ENOENT') issues.push({ display: toDisplay(cwd, abs), code: 'unreadable', message: (e as Error).message, level: 'warning' });
+        continue;
+      }
+      if (st.isDirectory()) {
+        if (!ignored(abs, true) && !(userIgnore && userIgnore(toDisplay(cwd, abs) + '/'))) subdirs.push(abs);
+      } else if (st.isFile() && (anyExtension || MANIFEST_EXT.test(name)) && !ignored(abs, false)) add(abs, false);
+    }
+    for (const d of subdirs.reverse()) stack.push({ dir: d, rules: here });
+  }
+}
