@@ -5,11 +5,11 @@ const pureFiles = ['src/core/**/*.ts', 'src/parsers/**/*.ts', 'src/checks/**/*.t
 const testFiles = ['**/*.test.ts', 'src/checks/tester/**', 'src/formatters/scenarios.ts'];
 
 export default tseslint.config(
-  { ignores: ['*.cjs', 'dist/**', 'node_modules/**', 'bench/.peers/**', 'bench/.out/**', '**/fixtures/**', '**/__snapshots__/**', 'docs/**'] },
+  { ignores: ['*.cjs', '.tmp/**', 'dist/**', 'node_modules/**', 'bench/.peers/**', 'bench/.out/**', '**/fixtures/**', '**/__snapshots__/**', 'docs/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', TextDecoder: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', TextDecoder: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Location } from '../core/location.js';
-import { parseYamlDocuments, type SourceMap } from '../parsers/k8s-yaml/index.js';
+import { parseYamlDocuments, type SourceLocator } from '../parsers/k8s-yaml/index.js';
 
 /** A problem in a user-written file (config, waivers), with the exact place to fix. */
 export interface ConfigIssue {
@@ -10,7 +10,7 @@ export interface ConfigIssue {
 
 export interface LoadedYaml {
   value: unknown;
-  source: SourceMap | undefined;
+  source: SourceLocator | undefined;
 }
 
 /** Parses a single-document YAML file of ours; syntax errors come back located. */

@@ -48,18 +48,15 @@ export function readManifest(abs: string, maxBytes: number, explicit: boolean): 
   return { ok: true, text, bytes: buf.length };
 }
 
+/** Offset of the first byte that breaks UTF-8 (only called once decoding already failed). */
 function firstInvalidUtf8(buf: Buffer): number {
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search for the shortest invalid prefix; decoding a prefix can only fail at or after the first bad byte.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const len = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0;
+    if (len === 0 || i + len > buf.length) return i;
+    for (let k = 1; k < len; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return i;
+    i += len;
   }
-  return lo;
+  return i;
 }

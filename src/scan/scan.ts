@@ -139,6 +139,7 @@ export function scan(opts: ScanOptions): ScanOutcome {
     }
     const parsed = parseYamlDocuments(read.text, f.display);
     for (const e of parsed.errors) t.errors.push({ code: e.code, message: e.message, location: e.location });
+    for (const w of parsed.warnings) t.warnings.push({ code: w.code, message: w.message, location: w.location });
     const ex = extractObjects(parsed.documents, f.display);
     for (const e of ex.issues) t.errors.push({ code: e.code, message: e.message, location: e.location });
     t.resources = ex.objects.length;

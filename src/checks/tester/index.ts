@@ -31,6 +31,8 @@ export interface TesterCases {
   dir: string;
   valid?: ValidCase[];
   invalid?: InvalidCase[];
+  /** Options for the meta examples and fixtures: an opt-in check that needs options to report anything. */
+  options?: unknown;
 }
 
 function load(code: string, file: string): K8sObject[] {
@@ -57,11 +59,22 @@ function describeFindings(fs: Finding[]): string {
 }
 
 function messageIdOf(check: Check<unknown>, f: Finding): string | undefined {
-  // Messages are rendered; find the template whose static prefix matches.
+  // Messages are rendered: match each whole template, placeholders as wildcards, so "{{kind}} …" does not match everything.
   for (const [id, tpl] of Object.entries(check.meta.messages)) {
-    const prefix = tpl.split('{{')[0]!;
-    if (f.message.startsWith(prefix)) return id;
+    const re = new RegExp('^' + tpl.split(/\{\{\s*\w+\s*\}\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*?') + '$');
+    if (re.test(f.message)) return id;
   }
+  return undefined;
+}
+
+/** For objects whose name matters to the check (e.g. the `default` ServiceAccount), the expectation is an annotation. */
+export const EXPECT_ANNOTATION = 'test.palisade.dev/expect';
+
+function expectation(o: K8sObject): 'fail' | 'pass' | undefined {
+  const a = o.annotations[EXPECT_ANNOTATION];
+  if (a === 'fail' || a === 'pass') return a;
+  if (o.name.startsWith('should-fail')) return 'fail';
+  if (o.name.startsWith('should-pass')) return 'pass';
   return undefined;
 }
 
@@ -70,11 +83,11 @@ export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
   const c = check as Check<unknown>;
   describe(`${check.meta.id} ${check.meta.slug}`, () => {
     it('meta example "good" passes', () => {
-      const fs = runCheckOn(c, check.meta.examples.good);
+      const fs = runCheckOn(c, check.meta.examples.good, cases.options);
       assert.equal(fs.length, 0, `expected no findings for examples.good, got:\n${describeFindings(fs)}`);
     });
     it('meta example "bad" fails', () => {
-      const fs = runCheckOn(c, check.meta.examples.bad);
+      const fs = runCheckOn(c, check.meta.examples.bad, cases.options);
       assert.ok(fs.length > 0, 'expected findings for examples.bad');
     });
     (cases.valid ?? []).forEach((v, i) => {
@@ -102,21 +115,22 @@ export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
       if (!existsSync(dir)) continue;
       for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
         it(`fixture ${kind}/${file}`, () => {
-          const fs = runCheckOn(c, readFileSync(join(dir, file), 'utf8'), undefined, file);
+          const fs = runCheckOn(c, readFileSync(join(dir, file), 'utf8'), cases.options, file);
           const objects = load(readFileSync(join(dir, file), 'utf8'), file);
           if (kind === 'valid') {
             assert.equal(fs.length, 0, `expected no findings in ${file}, got:\n${describeFindings(fs)}`);
             return;
           }
-          const failing = objects.filter((o) => o.name.startsWith('should-fail'));
-          assert.ok(failing.length > 0, `${file} has no object named should-fail-*`);
+          const failing = objects.filter((o) => expectation(o) === 'fail');
+          assert.ok(failing.length > 0, `${file} has no object named should-fail-* (or annotated ${EXPECT_ANNOTATION}: fail)`);
           for (const o of failing) {
             assert.ok(
-              fs.some((f) => f.resource.name === o.name && f.resource.kind === o.kind),
+              fs.some((f) => f.resource.name === o.name && f.resource.kind === o.kind && f.resource.namespace === o.namespace),
               `${o.kind}/${o.name} in ${file} should fail, findings were:\n${describeFindings(fs)}`,
             );
           }
-          const wrong = fs.filter((f) => f.resource.name.startsWith('should-pass'));
+          const passing = new Set(objects.filter((o) => expectation(o) === 'pass').map((o) => `${o.kind}/${o.namespace}/${o.name}`));
+          const wrong = fs.filter((f) => passing.has(`${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`));
           assert.equal(wrong.length, 0, `objects named should-pass-* in ${file} must not fail:\n${describeFindings(wrong)}`);
         });
       }

@@ -1,6 +1,5 @@
 import type { DataPath, Location } from '../../core/location.js';
-import type { ParseIssue, ParsedDocument } from './parse.js';
-import type { SourceMap } from './source-map.js';
+import type { ParseIssue, ParsedDocument, SourceLocator } from './types.js';
 
 /** A Kubernetes object found in a file, with everything a check needs to read it and locate a field. */
 export interface K8sObject {
@@ -18,7 +17,7 @@ export interface K8sObject {
   docIndex: number;
   /** Path of this object inside its document: [] normally, ['items', i] inside a `kind: List`. */
   basePath: DataPath;
-  source: SourceMap;
+  source: SourceLocator;
   /** Source text of the YAML document holding this object. */
   docText(): string;
 }

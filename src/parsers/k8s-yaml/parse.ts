@@ -1,41 +1,14 @@
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document } from 'yaml';
 import type { Location } from '../../core/location.js';
 import { SourceMap } from './source-map.js';
+import { DEFAULT_PARSE_LIMITS, type ParseIssue, type ParsedDocument, type ParseLimits, type ParseResult } from './types.js';
 
-export interface ParseIssue {
-  code: 'yaml-syntax' | 'alias-bomb' | 'too-deep' | 'not-an-object';
-  message: string;
-  location: Location;
-}
-
-export interface ParsedDocument {
-  /** 0-based position of the document in the file. */
-  index: number;
-  /** The plain JavaScript value (YAML 1.1 semantics, as kubectl reads it). */
-  value: unknown;
-  source: SourceMap;
-  /** Line of the document start, for documents without contents. */
-  startLine: number;
-  /** The document's own source text (comments included), read lazily: peer suppression comments live there. */
-  text(): string;
-}
-
-export interface ParseResult {
-  documents: ParsedDocument[];
-  errors: ParseIssue[];
-}
-
-export interface ParseLimits {
-  /** Alias dereferences allowed per document before it is treated as an alias bomb ("billion laughs"). */
-  maxAliasCount: number;
-  /** Maximum nesting depth of a document. */
-  maxDepth: number;
-}
-
-export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxAliasCount: 1000, maxDepth: 256 };
+export type { ParseIssue, ParsedDocument, ParseResult, ParseLimits } from './types.js';
+export { DEFAULT_PARSE_LIMITS } from './types.js';
 
 /**
- * Parses a multi-document YAML (or JSON) text. A broken document becomes an error with its location;
+ * Reference parser on the `yaml` library (the product uses the faster js-yaml front end in fast/, which is tested
+ * against this one over the real corpus). Parses a multi-document YAML (or JSON) text. A broken document becomes an error with its location;
  * the other documents of the same file are still returned.
  */
 export function parseYamlDocuments(text: string, file: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParseResult {
@@ -45,16 +18,24 @@ export function parseYamlDocuments(text: string, file: string, limits: ParseLimi
   const list = Array.isArray(docs) ? docs : [docs];
   const documents: ParsedDocument[] = [];
   const errors: ParseIssue[] = [];
+  const warnings: ParseIssue[] = [];
   const at = (offset: number): Location => {
     const p = lines.linePos(Math.min(Math.max(0, offset), text.length));
     return { path: file, startLine: p.line, startColumn: p.col, endLine: p.line, endColumn: p.col };
   };
   list.forEach((doc: Document.Parsed, index) => {
     if (doc.errors.length > 0) {
+      // Duplicate keys: decoders that kubectl uses keep the last value; we check that value and warn, so the document
+      // is not silently skipped. Any other syntax error makes the document unusable.
+      const fatal = doc.errors.filter((e) => e.code !== 'DUPLICATE_KEY');
       for (const e of doc.errors) {
-        errors.push({ code: 'yaml-syntax', message: firstLine(e.message), location: at(e.pos[0]) });
+        const issue: ParseIssue =
+          e.code === 'DUPLICATE_KEY'
+            ? { code: 'duplicate-key', message: `${firstLine(e.message)}; the last value is used (kubectl rejects this with strict validation)`, location: at(e.pos[0]) }
+            : { code: 'yaml-syntax', message: firstLine(e.message), location: at(e.pos[0]) };
+        (issue.code === 'duplicate-key' ? warnings : errors).push(issue);
       }
-      return;
+      if (fatal.length > 0) return;
     }
     if (doc.contents === null) return;
     const depth = nestingDepth(doc.contents, limits.maxDepth + 1);
@@ -80,7 +61,7 @@ export function parseYamlDocuments(text: string, file: string, limits: ParseLimi
     const [from, , to] = doc.range;
     documents.push({ index, value, source: new SourceMap(doc, lines, file), startLine: at(from).startLine, text: () => text.slice(from, to) });
   });
-  return { documents, errors };
+  return { documents, errors, warnings };
 }
 
 function firstLine(s: string): string {

@@ -1,11 +1,12 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import type { DataPath, Location } from '../../core/location.js';
+import type { SourceLocator } from './types.js';
 
 /**
  * Turns a data path into a line/column range inside the original text. A path that does not exist (a missing field)
  * resolves to its nearest existing parent, which is where the fix goes.
  */
-export class SourceMap {
+export class SourceMap implements SourceLocator {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly lines: LineCounter,
@@ -20,7 +21,8 @@ export class SourceMap {
     for (const seg of path) {
       node = this.deref(node);
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyOf(p) === String(seg));
+        // The last pair wins on duplicate keys, as it does in the decoded value.
+        const pair = node.items.findLast((p) => isPair(p) && keyOf(p) === String(seg));
         if (!pair) break;
         range = pairRange(pair as Pair<Node, Node | null>, range);
         node = pair.value;

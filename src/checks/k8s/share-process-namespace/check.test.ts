@@ -1,0 +1,76 @@
+import { runCheckTests } from '../../tester/index.js';
+import check from './check.js';
+
+runCheckTests(check, {
+  dir: import.meta.dirname,
+  valid: [
+    {
+      name: 'shareProcessNamespace explicitly false',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  template:
+    spec:
+      shareProcessNamespace: false
+      containers: [{ name: app, image: nginx:1.27 }]
+`,
+    },
+    {
+      name: 'string "true" is not a boolean and is rejected by the API server',
+      code: `apiVersion: v1
+kind: Pod
+metadata: { name: web }
+spec:
+  shareProcessNamespace: "true"
+  containers: [{ name: app, image: nginx:1.27 }]
+`,
+    },
+    {
+      name: 'not a pod-bearing kind',
+      code: `apiVersion: v1
+kind: ConfigMap
+metadata: { name: cfg }
+data:
+  shareProcessNamespace: "true"
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'DaemonSet sharing processes between containers',
+      code: `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent }
+spec:
+  selector: { matchLabels: { app: agent } }
+  template:
+    metadata: { labels: { app: agent } }
+    spec:
+      shareProcessNamespace: true
+      containers: [{ name: agent, image: example/agent:1.0 }]
+`,
+      errors: [{ path: 'spec.template.spec.shareProcessNamespace', line: 9, resource: 'agent' }],
+    },
+    {
+      name: 'CronJob nesting and List items',
+      code: `apiVersion: v1
+kind: List
+items:
+  - apiVersion: batch/v1
+    kind: CronJob
+    metadata: { name: job }
+    spec:
+      schedule: "0 * * * *"
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              shareProcessNamespace: true
+              restartPolicy: OnFailure
+              containers: [{ name: job, image: busybox:1.36 }]
+`,
+      errors: [{ path: 'spec.jobTemplate.spec.template.spec.shareProcessNamespace', line: 13, resource: 'job' }],
+    },
+  ],
+});
