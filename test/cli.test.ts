@@ -73,6 +73,8 @@ describe('palisade scan: inputs', () => {
       '.git/config.yaml': PRIVILEGED_POD,
       'node_modules/pkg/pod.yaml': PRIVILEGED_POD,
       'notes.txt': 'not yaml',
+      '.palisade.yaml': 'failOn: high\n',
+      '.palisade/waivers.yaml': 'waivers: []\n',
     });
     const r = await cli(['scan', '.', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
     assert.deepEqual(json(r.stdout).targets.map((t) => t.path), ['a/pod.yaml']);

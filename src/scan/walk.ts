@@ -27,6 +27,9 @@ export interface WalkResult {
 
 const MANIFEST_EXT = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIP = new Set(['.git', 'node_modules']);
+/** Palisade's own config and waiver files are not manifests to scan when met while walking. */
+const OWN_FILES = new Set(['.palisade.yaml', '.palisade.yml']);
+const OWN_DIRS = new Set(['.palisade']);
 
 export function toDisplay(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
@@ -154,8 +157,9 @@ function walkDir(
         continue;
       }
       if (st.isDirectory()) {
+        if (OWN_DIRS.has(name)) continue;
         if (!ignored(abs, true) && !(userIgnore && userIgnore(toDisplay(cwd, abs) + '/'))) subdirs.push(abs);
-      } else if (st.isFile() && (anyExtension || MANIFEST_EXT.test(name)) && !ignored(abs, false)) add(abs, false);
+      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name)) && !ignored(abs, false)) add(abs, false);
     }
     for (const d of subdirs.reverse()) stack.push({ dir: d, rules: here });
   }
