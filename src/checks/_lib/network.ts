@@ -27,7 +27,7 @@ export function sameNamespace(a: string, b: string): boolean {
 
 /** Objects of the given kinds in the same namespace as `ns` ('' and 'default' are the same namespace). */
 export function objectsInNamespace(index: ObjectIndex, ns: string, ...kinds: string[]): K8sObject[] {
-  return index.ofKind(...kinds).filter((o) => sameNamespace(o.namespace, ns));
+  return index.memo(`network:inNamespace:${normalizeNamespace(ns)}:${kinds.join('|')}`, () => index.ofKind(...kinds).filter((o) => sameNamespace(o.namespace, ns)));
 }
 
 /**
@@ -90,11 +90,55 @@ function controllerLabel(obj: K8sObject, key: string): ((value: string) => boole
   }
 }
 
+/** Every label key some controller adds to its pods (see controllerLabel). */
+const CONTROLLER_LABEL_KEYS: ReadonlySet<string> = new Set([
+  'job-name', 'batch.kubernetes.io/job-name', 'controller-uid', 'batch.kubernetes.io/controller-uid',
+  'batch.kubernetes.io/job-completion-index', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index',
+  'controller-revision-hash', 'pod-template-generation', 'pod-template-hash',
+]);
+
+/**
+ * Pod-bearing objects of a namespace whose pods a Service-style selector (a plain label map) selects.
+ * Uses a per-scan index of template label pairs: a workload can only match `k=v` through its own template labels
+ * unless `k` is a controller-added key, so one non-controller pair of the selector narrows the candidates
+ * (without it, a large repository applied to one namespace makes every Service test every workload).
+ */
+export function workloadsSelectedByMap(index: ObjectIndex, ns: string, selector: Record<string, string>): K8sObject[] {
+  const workloads = podBearingInNamespace(index, ns);
+  const pair = Object.entries(selector).find(([k]) => !CONTROLLER_LABEL_KEYS.has(k));
+  if (!pair) return workloads.filter((w) => PodLabelView.of(w).matchesMap(selector));
+  const byPair = index.memo(`network:labelPairs:${normalizeNamespace(ns)}`, () => {
+    const m = new Map<string, K8sObject[]>();
+    for (const w of workloads) {
+      for (const [k, v] of Object.entries(PodLabelView.of(w).labels)) {
+        const key = `${k}\u0000${v}`;
+        const list = m.get(key);
+        if (list) list.push(w);
+        else m.set(key, [w]);
+      }
+    }
+    return m;
+  });
+  return (byPair.get(`${pair[0]}\u0000${pair[1]}`) ?? []).filter((w) => PodLabelView.of(w).matchesMap(selector));
+}
+
 /** The labels of a workload's pods: the template's, plus those its controller adds. */
 export class PodLabelView {
   readonly labels: Record<string, string>;
   constructor(readonly obj: K8sObject) {
     this.labels = podLabels(obj);
+  }
+
+  private static readonly cache = new WeakMap<K8sObject, PodLabelView>();
+
+  /** One view per object, shared by every check of the scan (objects are immutable while checks run). */
+  static of(obj: K8sObject): PodLabelView {
+    let v = PodLabelView.cache.get(obj);
+    if (!v) {
+      v = new PodLabelView(obj);
+      PodLabelView.cache.set(obj, v);
+    }
+    return v;
   }
 
   has(key: string): boolean {
@@ -187,7 +231,9 @@ const CONFIG_KINDS: ReadonlySet<string> = new Set([
 
 /** Custom resources of the namespace that an operator may turn into pods and Services. */
 function operatorResources(index: ObjectIndex, ns: string): K8sObject[] {
-  return index.objects.filter((o) => sameNamespace(o.namespace, ns) && !builtInGroup(apiGroup(o.apiVersion)) && !CONFIG_KINDS.has(o.kind));
+  return index.memo(`network:operatorResources:${normalizeNamespace(ns)}`, () =>
+    index.objects.filter((o) => sameNamespace(o.namespace, ns) && !builtInGroup(apiGroup(o.apiVersion)) && !CONFIG_KINDS.has(o.kind)),
+  );
 }
 
 /** `value` is the name of one of `crs`, or derived from it the way operators name what they create (`<name>-<part>`). */

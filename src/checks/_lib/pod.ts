@@ -48,12 +48,23 @@ export interface PodSpecRef {
   path: DataPath;
 }
 
+// Objects are immutable while checks run, and some sixty checks ask for the same pod spec and containers of every
+// object: derive them once per object.
+const podSpecCache = new WeakMap<K8sObject, PodSpecRef | null>();
+const containersCache = new WeakMap<K8sObject, Map<string, readonly ContainerRef[]>>();
+
 /** The pod spec of a pod-bearing object. A missing spec reads as `{}` located at its nearest parent. */
 export function podSpec(obj: K8sObject): PodSpecRef | undefined {
+  const cached = podSpecCache.get(obj);
+  if (cached !== undefined) return cached ?? undefined;
   const path = podSpecPath(obj);
-  if (!path) return undefined;
-  const spec = getAt(obj.value, path);
-  return { spec: isRecord(spec) ? spec : {}, path };
+  let ref: PodSpecRef | null = null;
+  if (path) {
+    const spec = getAt(obj.value, path);
+    ref = { spec: isRecord(spec) ? spec : {}, path };
+  }
+  podSpecCache.set(obj, ref);
+  return ref ?? undefined;
 }
 
 export function podLabels(obj: K8sObject): Record<string, string> {
@@ -75,8 +86,25 @@ export interface ContainerRef {
   pod: PodSpecRef;
 }
 
-/** Every container of a pod-bearing object, with its data path. `kinds` narrows which lists are walked. */
-export function containers(obj: K8sObject, kinds: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers']): ContainerRef[] {
+const ALL_CONTAINER_KINDS: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/** Every container of a pod-bearing object, with its data path. `kinds` narrows which lists are walked. Shared: do not mutate. */
+export function containers(obj: K8sObject, kinds: readonly ContainerKind[] = ALL_CONTAINER_KINDS): readonly ContainerRef[] {
+  let byKinds = containersCache.get(obj);
+  if (!byKinds) {
+    byKinds = new Map();
+    containersCache.set(obj, byKinds);
+  }
+  const key = kinds.join(',');
+  let list = byKinds.get(key);
+  if (!list) {
+    list = collectContainers(obj, kinds);
+    byKinds.set(key, list);
+  }
+  return list;
+}
+
+function collectContainers(obj: K8sObject, kinds: readonly ContainerKind[]): ContainerRef[] {
   const pod = podSpec(obj);
   if (!pod) return [];
   const out: ContainerRef[] = [];

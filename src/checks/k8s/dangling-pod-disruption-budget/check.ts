@@ -81,7 +81,7 @@ spec:
     if (selectorPairs(selector).some(([k, v]) => isPlaceholder(k) || isPlaceholder(v))) return;
     const workloads = podBearingInNamespace(ctx.index, obj.namespace);
     if (workloads.length === 0) return;
-    if (workloads.some((w) => new PodLabelView(w).matchesSelector(selector))) return;
+    if (workloads.some((w) => PodLabelView.of(w).matchesSelector(selector))) return;
     if (selectsOperatorPods(ctx.index, obj.namespace, selectorPairs(selector))) return;
     ctx.report({
       path: ['spec', 'selector'],

@@ -1,5 +1,5 @@
 import { defineCheck } from '../../define-check.js';
-import { formatLabels, isPlaceholder, normalizeNamespace, podBearingInNamespace, PodLabelView, selectsOperatorPods, serviceSelector } from '../../_lib/network.js';
+import { formatLabels, isPlaceholder, normalizeNamespace, podBearingInNamespace, selectsOperatorPods, serviceSelector, workloadsSelectedByMap } from '../../_lib/network.js';
 
 export default defineCheck({
   meta: {
@@ -78,7 +78,7 @@ spec:
     if (!selector || Object.entries(selector).some(([k, v]) => isPlaceholder(k) || isPlaceholder(v))) return;
     const workloads = podBearingInNamespace(ctx.index, obj.namespace);
     if (workloads.length === 0) return;
-    if (workloads.some((w) => new PodLabelView(w).matchesMap(selector))) return;
+    if (workloadsSelectedByMap(ctx.index, obj.namespace, selector).length > 0) return;
     if (selectsOperatorPods(ctx.index, obj.namespace, Object.entries(selector))) return;
     ctx.report({
       path: ['spec', 'selector'],

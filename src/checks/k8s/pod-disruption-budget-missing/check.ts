@@ -85,7 +85,7 @@ spec:
       .map((s) => count(s.minReplicas) ?? 1);
     const effective = Math.max(replicas ?? 1, ...hpaMin);
     if (effective < 2) return;
-    const pods = new PodLabelView(obj);
+    const pods = PodLabelView.of(obj);
     const covered = objectsInNamespace(ctx.index, obj.namespace, 'PodDisruptionBudget').some((pdb) => {
       const selector = asRecord(pdb.value.spec).selector;
       return selector !== undefined && selector !== null && pods.matchesSelector(selector);

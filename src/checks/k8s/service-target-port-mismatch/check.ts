@@ -1,5 +1,5 @@
 import { defineCheck } from '../../define-check.js';
-import { declaredPorts, objectsInNamespace, podBearingInNamespace, PodLabelView, serviceSelector } from '../../_lib/network.js';
+import { declaredPorts, objectsInNamespace, serviceSelector, workloadsSelectedByMap } from '../../_lib/network.js';
 import { asArray, asRecord } from '../../_lib/pod.js';
 
 /** IANA service name syntax that Kubernetes requires of port names: lower case, a letter, at most 15 characters. */
@@ -90,7 +90,7 @@ spec:
   run(obj, ctx) {
     const selector = serviceSelector(obj);
     if (!selector) return;
-    const selected = podBearingInNamespace(ctx.index, obj.namespace).filter((w) => new PodLabelView(w).matchesMap(selector));
+    const selected = workloadsSelectedByMap(ctx.index, obj.namespace, selector);
     if (selected.length === 0) return;
     const byWorkload = selected.map((w) => ({ w, ports: declaredPorts(w) }));
     const workloads = selected.map((w) => `${w.kind}/${w.name}`).join(', ');

@@ -83,7 +83,7 @@ spec:
     if (usesHostNetwork(obj)) return;
     const policies = objectsInNamespace(ctx.index, obj.namespace, 'NetworkPolicy');
     if (policies.length === 0) return;
-    const pods = new PodLabelView(obj);
+    const pods = PodLabelView.of(obj);
     if (policies.some((np) => policySelects(np, pods))) return;
     const labels = pods.labels;
     const md = podMetadataPath(obj) ?? ['metadata'];
