@@ -48,6 +48,8 @@ export function parseImage(value: unknown): ImageRef | undefined {
   if (typeof value !== 'string') return undefined;
   const raw = value.trim();
   if (raw === '') return undefined;
+  // `ko://<go import path>` is replaced by the ko build tool with a digest-pinned image: not a reference to judge yet.
+  if (raw.startsWith('ko://')) return undefined;
 
   // Swap placeholders for tokens free of `/`, `:` and `@`, so they cannot confuse the split below.
   const originals: string[] = [];

@@ -35,16 +35,20 @@ export function resourceCoverage(ref: ContainerRef, section: ResourceSection, na
   if (section === 'requests' && isSet(get(res.limits, name))) return { covered: true, via: 'limit' };
   const podRes = asRecord(ref.pod.spec.resources);
   if (isSet(get(podRes[section], name)) || (section === 'requests' && isSet(get(podRes.limits, name)))) return { covered: true, via: 'pod' };
-  if (limitRangeDefault(index, obj.namespace, section, name)) return { covered: true, via: 'limitrange' };
+  if (limitRangeDefault(index, obj, section, name)) return { covered: true, via: 'limitrange' };
   return { covered: false };
 }
 
 /**
- * True when a LimitRange in the namespace defaults `<section>.<name>` for containers. Mirrors the API server's
- * LimitRangeItem defaulting: default limit ← `default` ?? `max`; default request ← `defaultRequest` ?? default limit ?? `min`.
+ * True when a LimitRange in the workload's namespace defaults `<section>.<name>` for containers. Mirrors the API
+ * server's LimitRangeItem defaulting: default limit ← `default` ?? `max`; default request ← `defaultRequest` ?? default
+ * limit ?? `min`. Without an explicit namespace, objects share one only when they are applied together, so a
+ * namespace-less LimitRange counts for namespace-less workloads of the same file only (one stray LimitRange in a large
+ * repository must not silence the checks for every other manifest).
  */
-export function limitRangeDefault(index: ObjectIndex, namespace: string, section: ResourceSection, name: string): boolean {
-  for (const lr of index.inNamespace(namespace, 'LimitRange')) {
+export function limitRangeDefault(index: ObjectIndex, obj: K8sObject, section: ResourceSection, name: string): boolean {
+  const ranges = index.inNamespace(obj.namespace, 'LimitRange').filter((lr) => obj.namespace !== '' || lr.file === obj.file);
+  for (const lr of ranges) {
     for (const item of asArray(asRecord(lr.value.spec).limits)) {
       if (!isRecord(item) || item.type !== 'Container') continue;
       const limit = isSet(get(item.default, name)) || isSet(get(item.max, name));

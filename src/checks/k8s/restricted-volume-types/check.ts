@@ -76,7 +76,8 @@ spec:
   run(obj, ctx) {
     for (const v of volumes(obj)) {
       for (const [key, value] of Object.entries(v.volume)) {
-        if (key === 'name' || value === null || value === undefined || RESTRICTED_VOLUME_TYPES.has(key)) continue;
+        // `$patch` and other `$` keys are kustomize directives, not volume sources.
+        if (key === 'name' || key.startsWith('$') || value === null || value === undefined || RESTRICTED_VOLUME_TYPES.has(key)) continue;
         ctx.report({ path: [...v.path, key], data: { volume: v.name, type: key } });
       }
     }
