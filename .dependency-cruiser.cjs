@@ -1,10 +1,11 @@
 /** Import directions from STYLE.md, enforced: core ← parsers ← checks; checks ← policy ← scan ← cli, server; core ← formatters ← cli, server. */
 const layer = (name) => `^src/${name}/`;
-const pureLayers = '^src/(core|parsers|checks|policy|formatters)/';
+const pureLayers = '^src/(core|parsers|checks|secrets|policy|formatters)/';
 module.exports = {
   forbidden: [
     { name: 'core-is-the-bottom', severity: 'error', from: { path: layer('core') }, to: { path: '^src/(?!core/)' } },
     { name: 'parsers-only-core', severity: 'error', from: { path: layer('parsers') }, to: { path: '^src/(?!(core|parsers)/)' } },
+    { name: 'secrets-only-core', severity: 'error', from: { path: layer('secrets') }, to: { path: '^src/(?!(core|secrets)/)' } },
     { name: 'checks-no-upward', severity: 'error', from: { path: layer('checks') }, to: { path: '^src/(policy|scan|cli|server|formatters)/' } },
     { name: 'policy-no-upward', severity: 'error', from: { path: layer('policy') }, to: { path: '^src/(scan|cli|server|formatters)/' } },
     { name: 'scan-no-upward', severity: 'error', from: { path: layer('scan') }, to: { path: '^src/(cli|server|formatters)/' } },

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BUILTIN_CHECKS } from '../src/checks/index.js';
-import { checkMarkdown, checksIndexMarkdown } from '../src/cli/check-docs.js';
+import { checkMarkdown, checksIndexMarkdown, secretRulesMarkdown } from '../src/cli/check-docs.js';
+import { BUILTIN_SECRET_RULES } from '../src/secrets/rules/index.js';
 import { REPO } from './helpers.js';
 
 const CHECKS_DIR = join(REPO, 'src/checks/k8s');
@@ -77,5 +78,10 @@ describe('generated docs', () => {
     if (!existsSync(index) || readFileSync(index, 'utf8') !== checksIndexMarkdown(BUILTIN_CHECKS)) stale.push('README');
     const extra = existsSync(dir) ? readdirSync(dir).filter((f) => f !== 'README.md' && !BUILTIN_CHECKS.some((c) => `${c.meta.slug}.md` === f)) : [];
     assert.deepEqual([stale, extra], [[], []], 'docs/checks is out of date: run `npm run docs`');
+  });
+
+  it('docs/secret-rules.md matches `palisade secrets list --format markdown`', () => {
+    const p = join(REPO, 'docs/secret-rules.md');
+    assert.ok(existsSync(p) && readFileSync(p, 'utf8') === secretRulesMarkdown(BUILTIN_SECRET_RULES), 'docs/secret-rules.md is out of date: run `npm run docs`');
   });
 });

@@ -3,6 +3,7 @@ import { chmodSync, readFileSync, symlinkSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CLEAN_POD, PRIVILEGED_POD, bin, cli, tree } from './helpers.js';
+import { reportValidator, sarifValidator } from './schemas.js';
 
 const json = (s: string) => JSON.parse(s) as {
   findings: { checkId: string; slug: string; location: { path: string; startLine: number; startColumn: number }; suppressed: null | { by: string } }[];
@@ -156,6 +157,8 @@ describe('palisade scan: outputs', () => {
     assert.match(r.stdout, /privileged-container/);
     const sarif = JSON.parse(readFileSync(join(dir, 'out/r.sarif'), 'utf8')) as { version: string };
     assert.equal(sarif.version, '2.1.0');
+    const validSarif = sarifValidator();
+    assert.ok(validSarif(sarif), JSON.stringify(validSarif.errors?.slice(0, 3)));
     assert.match(readFileSync(join(dir, 'out/r.xml'), 'utf8'), /<testsuites/);
     assert.match(readFileSync(join(dir, 'out/r.md'), 'utf8'), /privileged-container/);
   });
@@ -171,6 +174,20 @@ describe('palisade scan: outputs', () => {
     const dir = tree({ 'pod.yaml': PRIVILEGED_POD });
     await cli(['scan', '.', '-f', 'json', '-o', 'report.json'], { cwd: dir });
     assert.ok(existsSync(join(dir, 'report.json')));
+  });
+});
+
+describe('palisade scan: real outputs validate against their schemas', () => {
+  it('the examples scan (findings, a file waiver, warnings) gives schema-valid SARIF and JSON', async () => {
+    const root = join(import.meta.dirname, '..');
+    const r = await cli(['scan', 'examples', '-f', 'sarif=.tmp/e2e/r.sarif', '-f', 'json=.tmp/e2e/r.json', '--scanners', 'config,secrets'], { cwd: root });
+    assert.equal(r.code, 1, r.stderr);
+    const sarif = JSON.parse(readFileSync(join(root, '.tmp/e2e/r.sarif'), 'utf8')) as { runs: { results: { suppressions?: unknown[] }[] }[] };
+    const validSarif = sarifValidator();
+    assert.ok(validSarif(sarif), JSON.stringify(validSarif.errors?.slice(0, 3)));
+    assert.ok(sarif.runs[0]!.results.some((x) => x.suppressions?.length), 'the waived finding is a SARIF suppression');
+    const validJson = reportValidator();
+    assert.ok(validJson(JSON.parse(readFileSync(join(root, '.tmp/e2e/r.json'), 'utf8'))), JSON.stringify(validJson.errors?.slice(0, 3)));
   });
 });
 

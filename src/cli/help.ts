@@ -4,6 +4,7 @@ Usage:
   palisade scan [paths...] [options]     Scan manifests (files, directories, globs, or - for stdin)
   palisade checks list [--format f]      List the built-in checks (table, json, markdown)
   palisade checks explain <id|slug>      Show what a check looks for and how to fix it
+  palisade secrets list [--format f]     List the secret rules (with scan --scanners secrets)
   palisade version                       Print the version
 
 Run \`palisade scan --help\` for scan options.
@@ -30,6 +31,9 @@ Options:
       --waivers <file>       Extra waiver file (repeatable); .palisade/waivers.yaml is read automatically
       --enable <checks>      Enable checks or categories (comma-separated IDs, slugs, category:<name>)
       --disable <checks>     Disable checks or categories
+      --scanners <list>      Engines to run: config (default), secrets — e.g. --scanners config,secrets.
+                             secrets reads every text file (binary skipped) and decoded Secret data; secrets are
+                             always redacted (first 4 characters, then a mask) in every output format
       --max-file-size <n>    Skip files larger than n bytes (default 20971520), with a warning
       --color / --no-color   Force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                No progress on stderr

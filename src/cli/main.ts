@@ -9,8 +9,9 @@ import { FORMATTER_IDS, getFormatter } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/define-formatter.js';
 import { formatIssue } from '../policy/located.js';
 import { resolveSelector } from '../policy/select.js';
-import { scan } from '../scan/scan.js';
-import { checkExplain, checkMarkdown, checksIndexMarkdown } from './check-docs.js';
+import { SCANNERS, scan, type Scanner } from '../scan/scan.js';
+import { checkExplain, checkMarkdown, checksIndexMarkdown, secretRulesMarkdown } from './check-docs.js';
+import { BUILTIN_SECRET_RULES } from '../secrets/rules/index.js';
 import { CHECKS_HELP, MAIN_HELP, SCAN_HELP } from './help.js';
 import { processIO, useColor, type CliIO } from './io.js';
 import { DOCS_BASE_URL, INFORMATION_URI, TOOL_NAME, toolVersion } from './version.js';
@@ -64,6 +65,7 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     enable: { type: 'string', multiple: true },
     disable: { type: 'string', multiple: true },
     'max-file-size': { type: 'string' },
+    scanners: { type: 'string', multiple: true },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -83,6 +85,8 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
   }
   const outputs = parseFormats(values.format ?? [], values.output);
+  const scanners = splitList(values.scanners);
+  for (const sc of scanners) if (!(SCANNERS as readonly string[]).includes(sc)) throw new UsageError(`unknown scanner "${sc}"; choose from ${SCANNERS.join(', ')}`);
   const colorFlag = values['no-color'] ? false : values.color ? true : undefined;
   const progress = !values.quiet && io.stderr.isTTY === true;
   let lastDraw = 0;
@@ -97,6 +101,7 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     disable: splitList(values.disable),
     failOn: failOnRaw as Severity | 'none' | undefined,
     maxFileSize,
+    scanners: scanners.length ? (scanners as Scanner[]) : ['config'],
     now,
     tool: { name: TOOL_NAME, version: toolVersion() },
     onProgress: progress
@@ -192,6 +197,21 @@ function runChecks(args: string[], io: CliIO): number {
   return EXIT.clean;
 }
 
+function runSecrets(args: string[], io: CliIO): number {
+  const [sub, ...rest] = args;
+  if (sub !== 'list') throw new UsageError('usage: palisade secrets list [--format table|json|markdown]');
+  const { values } = parse(rest, { format: { type: 'string', short: 'f' } });
+  const fmt = values.format ?? 'table';
+  const rules = BUILTIN_SECRET_RULES;
+  if (fmt === 'json') io.stdout.write(JSON.stringify(rules.map((r) => ({ ...r.meta, pattern: r.pattern.source })), null, 2) + '\n');
+  else if (fmt === 'markdown') io.stdout.write(secretRulesMarkdown(rules));
+  else if (fmt === 'table') {
+    const w = Math.max(...rules.map((r) => r.meta.slug.length));
+    io.stdout.write(rules.map((r) => `${r.meta.id}  ${r.meta.slug.padEnd(w)}  ${r.meta.severity.padEnd(8)}  ${r.meta.title}`).join('\n') + `\n\n${rules.length} secret rules\n`);
+  } else throw new UsageError(`secrets list --format must be table, json or markdown, got "${fmt}"`);
+  return EXIT.clean;
+}
+
 /** The whole CLI; returns the exit code. Never throws for user mistakes: they become exit 2 with a message. */
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -201,6 +221,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         return await runScan(rest, io);
       case 'checks':
         return runChecks(rest, io);
+      case 'secrets':
+        return runSecrets(rest, io);
       case 'version':
       case '--version':
       case '-v':

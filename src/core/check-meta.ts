@@ -23,6 +23,8 @@ export const PEER_ID_PATTERNS: Record<(typeof PEER_TOOLS)[number], RegExp> = {
   'kube-linter': /^[a-z0-9]+(-[a-z0-9]+)*$/,
   polaris: /^[a-z][A-Za-z0-9]+$/,
   kyverno: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  gitleaks: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  trufflehog: /^[A-Za-z0-9]+$/,
 };
 
 const https = z.string().regex(/^https:\/\/\S+$/, 'references must be https URLs');

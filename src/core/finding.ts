@@ -9,7 +9,7 @@ export interface Resource {
   name: string;
 }
 
-export const PEER_TOOLS = ['checkov', 'trivy', 'kube-linter', 'polaris', 'kyverno'] as const;
+export const PEER_TOOLS = ['checkov', 'trivy', 'kube-linter', 'polaris', 'kyverno', 'gitleaks', 'trufflehog'] as const;
 export type PeerTool = (typeof PEER_TOOLS)[number];
 
 /** The same concept in another tool, and how closely the two agree. */

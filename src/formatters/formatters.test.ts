@@ -3,9 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
-import { Ajv, type ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { reportValidator, sarifValidator } from '../../test/schemas.js';
 import type { Report } from '../core/report.js';
 import type { FormatContext, Formatter } from './define-formatter.js';
 import { FORMATTERS, FORMATTER_IDS, getFormatter } from './index.js';
@@ -13,7 +11,6 @@ import { MARKDOWN_MAX_CHARS } from './markdown/index.js';
 import { buildScenarios, scenarioContext, SCENARIO_CWD, type Scenario } from './scenarios.js';
 
 const here = import.meta.dirname;
-const repoRoot = join(here, '..', '..');
 const snapshotDir = join(here, '__snapshots__');
 const UPDATE = process.env.UPDATE_SNAPSHOTS === '1';
 const ESC = '\u001b';
@@ -322,26 +319,6 @@ test('1,000 findings format quickly', () => {
 
 function count(haystack: string, needle: string): number {
   return haystack.split(needle).length - 1;
-}
-
-function reportValidator(): ValidateFunction {
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  addFormats.default(ajv);
-  return ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'schemas', 'report.schema.json'), 'utf8')) as object);
-}
-
-/**
- * The official schema declares draft-04, which Ajv 8 does not ship. Draft-04 and draft-07 differ only in `id` vs `$id` and
- * boolean exclusiveMinimum/Maximum; the SARIF schema uses neither of the latter, so renaming its top-level `id` is enough.
- */
-function sarifValidator(): ValidateFunction {
-  const schema = JSON.parse(readFileSync(join(repoRoot, '..', 'shared', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')) as Record<string, unknown>;
-  assert.equal(schema.$schema, 'http://json-schema.org/draft-04/schema#');
-  assert.ok(!JSON.stringify(schema).includes('"exclusiveMinimum":true'));
-  const { id, $schema: _draft04, ...rest } = schema;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  return ajv.compile({ $id: String(id), ...rest });
 }
 
 interface SarifLog {

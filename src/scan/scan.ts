@@ -15,6 +15,9 @@ import { selectChecks } from '../policy/select.js';
 import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '../policy/waivers.js';
 import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
 import { readManifest } from './read.js';
+import { secretsInSecretObject, secretsInText } from './secrets.js';
+import { BUILTIN_SECRET_RULES } from '../secrets/rules/index.js';
+import type { SecretRule } from '../secrets/define-rule.js';
 import { collectInputs, toDisplay } from './walk.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
@@ -35,7 +38,13 @@ export interface ScanOptions {
   tool: { name: string; version: string };
   checks?: readonly Check<unknown>[];
   onProgress?: (done: number, total: number) => void;
+  /** Engines to run: `config` (the check library, default) and `secrets` (every text file, decoded Secret data). */
+  scanners?: readonly Scanner[];
+  secretRules?: readonly SecretRule[];
 }
+
+export const SCANNERS = ['config', 'secrets'] as const;
+export type Scanner = (typeof SCANNERS)[number];
 
 export interface ScanSuccess {
   ok: true;
@@ -116,7 +125,11 @@ export function scan(opts: ScanOptions): ScanOutcome {
   if (!waivers.ok) return waivers;
 
   const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths);
+  const scanners = new Set(opts.scanners ?? ['config']);
+  const configOn = scanners.has('config');
+  const secretRules = scanners.has('secrets') ? (opts.secretRules ?? BUILTIN_SECRET_RULES) : undefined;
+  const secretFindings: { finding: Finding; obj?: K8sObject }[] = [];
+  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined);
   const targets: Target[] = [];
   const byPath = new Map<string, Target>();
   const objects: K8sObject[] = [];
@@ -127,16 +140,32 @@ export function scan(opts: ScanOptions): ScanOutcome {
   }
   walk.files.forEach((f, i) => {
     opts.onProgress?.(i, walk.files.length);
+    const read = readManifest(f.abs, maxBytes, f.explicit);
+    if (!f.manifest) {
+      // Found by the secret scanner's walk: only text matters, and a binary file or a clean one is not a target.
+      if (!read.ok) {
+        if (read.code === 'binary') return;
+        const t: Target = { path: f.display, kind: 'unknown', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
+        (read.level === 'error' ? t.errors : t.warnings).push(issue(read.code, read.message, f.display));
+        targets.push(t);
+        return;
+      }
+      const found = secretsInText(read.text, f.display, secretRules ?? []);
+      if (found.length > 0) targets.push({ path: f.display, kind: 'text', resources: 0, skippedDocuments: 0, errors: [], warnings: [] });
+      for (const finding of found) secretFindings.push({ finding });
+      return;
+    }
     const kind = /\.json$/i.test(f.display) ? 'json' : 'yaml';
     const t: Target = { path: f.display, kind, resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
     targets.push(t);
     byPath.set(f.display, t);
-    const read = readManifest(f.abs, maxBytes, f.explicit);
     if (!read.ok) {
       (read.level === 'error' ? t.errors : t.warnings).push(issue(read.code, read.message, f.display));
       t.kind = 'unknown';
       return;
     }
+    if (secretRules) for (const finding of secretsInText(read.text, f.display, secretRules)) secretFindings.push({ finding });
+    if (!configOn && !secretRules) return;
     const parsed = parseYamlDocuments(read.text, f.display);
     for (const e of parsed.errors) t.errors.push({ code: e.code, message: e.message, location: e.location });
     for (const w of parsed.warnings) t.warnings.push({ code: w.code, message: w.message, location: w.location });
@@ -145,12 +174,19 @@ export function scan(opts: ScanOptions): ScanOutcome {
     t.resources = ex.objects.length;
     t.skippedDocuments = ex.skipped;
     if (ex.objects.length > 0) t.kind = 'kubernetes';
-    for (const o of ex.objects) objects.push(o);
+    for (const o of ex.objects) {
+      objects.push(o);
+      if (secretRules) for (const finding of secretsInSecretObject(o, secretRules)) secretFindings.push({ finding, obj: o });
+    }
   });
   opts.onProgress?.(walk.files.length, walk.files.length);
 
   const index = new ObjectIndex(objects);
-  const engine = runChecksTracked(selected.value, objects, index);
+  const engine = runChecksTracked(configOn ? selected.value : [], objects, index);
+  for (const { finding, obj } of secretFindings) {
+    engine.findings.push(finding);
+    engine.subjects.push(obj ? subjectOf(obj) : undefined);
+  }
   for (const c of engine.crashes) byPath.get(c.file)?.errors.push(c.issue);
 
   const aliases = new Map(library.map((c) => [c.meta.id, c.meta.aliases]));
@@ -185,7 +221,7 @@ export function scan(opts: ScanOptions): ScanOutcome {
 /** Runs the engine one object at a time so each finding keeps a link to its object (for annotation waivers). */
 function runChecksTracked(active: ActiveCheck[], objects: K8sObject[], index: ObjectIndex) {
   const findings: Finding[] = [];
-  const subjects: WaiverSubject[] = [];
+  const subjects: (WaiverSubject | undefined)[] = [];
   const crashes: ReturnType<typeof runChecks>['crashes'] = [];
   for (const obj of objects) {
     const r = runChecks(active, [obj], index);

@@ -10,6 +10,8 @@ export interface InputFile {
   display: string;
   /** Given by name (not found by walking a directory): any extension is scanned. */
   explicit: boolean;
+  /** A file the configuration scanner parses (YAML/JSON, or named explicitly); other files are read by the secret scanner only. */
+  manifest: boolean;
 }
 
 export interface WalkIssue {
@@ -45,7 +47,7 @@ function hasGlobChars(s: string): boolean {
  * Expands the command-line inputs into files: files as given, directories recursively (honouring .gitignore files,
  * skipping .git and node_modules), globs, and '-' for stdin. Symlinked directories are followed once; a loop is reported.
  */
-export function collectInputs(inputs: readonly string[], cwd: string, ignorePaths: readonly string[] = []): WalkResult {
+export function collectInputs(inputs: readonly string[], cwd: string, ignorePaths: readonly string[] = [], allFiles = false): WalkResult {
   const files: InputFile[] = [];
   const issues: WalkIssue[] = [];
   const seenFiles = new Set<string>();
@@ -55,12 +57,12 @@ export function collectInputs(inputs: readonly string[], cwd: string, ignorePath
     const display = toDisplay(cwd, abs);
     if (userIgnore && userIgnore(display)) return;
     seenFiles.add(abs);
-    files.push({ abs, display, explicit });
+    files.push({ abs, display, explicit, manifest: explicit || MANIFEST_EXT.test(abs) });
   };
 
   for (const input of inputs) {
     if (input === '-') {
-      files.push({ abs: '-', display: '<stdin>', explicit: true });
+      files.push({ abs: '-', display: '<stdin>', explicit: true, manifest: true });
       continue;
     }
     const abs = resolve(cwd, input);
@@ -79,7 +81,7 @@ export function collectInputs(inputs: readonly string[], cwd: string, ignorePath
       else issues.push({ display: input, code: 'not-found', message: `no such file or directory: ${input}`, level: 'error' });
       continue;
     }
-    if (st.isDirectory()) walkDir(abs, cwd, add, issues, userIgnore);
+    if (st.isDirectory()) walkDir(abs, cwd, add, issues, userIgnore, allFiles);
     else add(abs, true);
   }
   return { files, issues };

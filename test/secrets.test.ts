@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { BUILTIN_SECRET_RULES } from '../src/secrets/rules/index.js';
+import { cli, tree } from './helpers.js';
+
+/** Each rule's first positive example, planted in its own file, with the raw secret it contains. */
+function planted() {
+  return BUILTIN_SECRET_RULES.map((r, i) => {
+    const ex = r.meta.examples.positive[0]!;
+    const re = new RegExp(r.pattern.source, r.pattern.flags);
+    const m = re.exec(ex);
+    assert.ok(m, `${r.meta.id} positive example does not match its own pattern`);
+    return { rule: r, file: `planted/${String(i).padStart(3, '0')}-${r.meta.slug}.txt`, text: ex + '\n', secret: m[r.secretGroup]! };
+  });
+}
+
+describe('palisade scan --scanners secrets', () => {
+  const plants = planted();
+  const files: Record<string, string | Buffer> = Object.fromEntries(plants.map((p) => [p.file, p.text]));
+  files['bin/blob.bin'] = Buffer.from([0, 1, 2, 3, 0x41, 0x4b, 0x49, 0x41]);
+  files['k8s/secret.yaml'] = `apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: shop}\ndata:\n  note: ${Buffer.from('hello').toString('base64')}\n  aws: ${Buffer.from(plants[0]!.text).toString('base64')}\n`;
+
+  it('finds the planted secret of every rule, and the one inside base64 Secret data', async () => {
+    const dir = tree(files);
+    const r = await cli(['scan', '.', '--scanners', 'secrets', '--format', 'json', '--fail-on', 'none'], { cwd: dir });
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout) as { findings: { checkId: string; location: { path: string; startLine: number }; resource: { kind: string }; dataPath: string }[] };
+    for (const p of plants) {
+      assert.ok(
+        report.findings.some((f) => f.checkId === p.rule.meta.id && f.location.path === p.file),
+        `${p.rule.meta.id} ${p.rule.meta.slug} not found in ${p.file}; found there: ${report.findings.filter((f) => f.location.path === p.file).map((f) => f.checkId).join(', ')}`,
+      );
+    }
+    const inSecret = report.findings.find((f) => f.location.path === 'k8s/secret.yaml');
+    assert.ok(inSecret, 'secret inside base64 data not found');
+    assert.equal(inSecret.resource.kind, 'Secret');
+    assert.equal(inSecret.dataPath, 'data.aws');
+    assert.equal(inSecret.location.startLine, 6);
+    assert.ok(!report.findings.some((f) => f.location.path.startsWith('bin/')), 'binary file must be skipped');
+  });
+
+  it('never prints a secret in full, in any format', async () => {
+    const dir = tree(files);
+    const r = await cli(
+      ['scan', '.', '--scanners', 'config,secrets', '--fail-on', 'none', '-f', 'table', '-f', 'json=o/r.json', '-f', 'sarif=o/r.sarif', '-f', 'junit=o/r.xml', '-f', 'markdown=o/r.md'],
+      { cwd: dir },
+    );
+    const outputs = { table: r.stdout, ...Object.fromEntries(['r.json', 'r.sarif', 'r.xml', 'r.md'].map((f) => [f, readFileSync(join(dir, 'o', f), 'utf8')])) };
+    for (const p of plants) {
+      for (const [name, text] of Object.entries(outputs)) {
+        assert.ok(!text.includes(p.secret), `${p.rule.meta.id}: the secret appears in full in ${name}`);
+      }
+    }
+    assert.match(outputs.table, /\*{8}/);
+  });
+
+  it('a waiver can target one secret by fingerprint', async () => {
+    const dir = tree(files);
+    const first = JSON.parse((await cli(['scan', '.', '--scanners', 'secrets', '-f', 'json', '--fail-on', 'none'], { cwd: dir })).stdout) as {
+      findings: { fingerprint: string; suppressed: unknown }[];
+    };
+    const target = first.findings[0]!.fingerprint;
+    const dir2 = tree({ ...files, '.palisade/waivers.yaml': `waivers:\n  - checks: ["category:secrets"]\n    fingerprints: ["${target}"]\n    reason: test fixture key, revoked\n` });
+    const second = JSON.parse((await cli(['scan', '.', '--scanners', 'secrets', '-f', 'json', '--fail-on', 'none'], { cwd: dir2 })).stdout) as {
+      findings: { fingerprint: string; suppressed: { by: string } | null }[];
+    };
+    const sup = second.findings.filter((f) => f.suppressed);
+    assert.deepEqual(sup.map((f) => f.fingerprint), [target]);
+    assert.equal(sup[0]!.suppressed!.by, 'waiver-file');
+  });
+
+  it('the fingerprint survives the secret moving to another line', async () => {
+    const a = tree({ 'x.env': `A=1\nKEY=${plants[0]!.text}` });
+    const b = tree({ 'x.env': `\n\n\nA=1\n\nKEY=${plants[0]!.text}` });
+    const fa = JSON.parse((await cli(['scan', '.', '--scanners', 'secrets', '-f', 'json'], { cwd: a })).stdout).findings[0].fingerprint;
+    const fb = JSON.parse((await cli(['scan', '.', '--scanners', 'secrets', '-f', 'json'], { cwd: b })).stdout).findings[0].fingerprint;
+    assert.equal(fa, fb);
+  });
+
+  it('rejects an unknown scanner with exit 2', async () => {
+    assert.equal((await cli(['scan', '.', '--scanners', 'viruses'], { cwd: tree({}) })).code, 2);
+  });
+});
