@@ -11,7 +11,6 @@ import { formatIssue } from '../policy/located.js';
 import { resolveSelector } from '../policy/select.js';
 import { SCANNERS, scan, type Scanner } from '../scan/scan.js';
 import { checkExplain, checkMarkdown, checksIndexMarkdown, secretRulesMarkdown } from './check-docs.js';
-import { BUILTIN_SECRET_RULES } from '../secrets/rules/index.js';
 import { CHECKS_HELP, MAIN_HELP, SCAN_HELP } from './help.js';
 import { processIO, useColor, type CliIO } from './io.js';
 import { DOCS_BASE_URL, INFORMATION_URI, TOOL_NAME, toolVersion } from './version.js';
@@ -102,6 +101,7 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     failOn: failOnRaw as Severity | 'none' | undefined,
     maxFileSize,
     scanners: scanners.length ? (scanners as Scanner[]) : ['config'],
+    secretRules: scanners.includes('secrets') ? await secretRules() : undefined,
     now,
     tool: { name: TOOL_NAME, version: toolVersion() },
     onProgress: progress
@@ -197,12 +197,17 @@ function runChecks(args: string[], io: CliIO): number {
   return EXIT.clean;
 }
 
-function runSecrets(args: string[], io: CliIO): number {
+/** Loaded on demand: a config-only scan (the editor and pre-commit case) should not pay for 85 secret rules. */
+async function secretRules() {
+  return (await import('../secrets/rules/index.js')).BUILTIN_SECRET_RULES;
+}
+
+async function runSecrets(args: string[], io: CliIO): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'list') throw new UsageError('usage: palisade secrets list [--format table|json|markdown]');
   const { values } = parse(rest, { format: { type: 'string', short: 'f' } });
   const fmt = values.format ?? 'table';
-  const rules = BUILTIN_SECRET_RULES;
+  const rules = await secretRules();
   if (fmt === 'json') io.stdout.write(JSON.stringify(rules.map((r) => ({ ...r.meta, pattern: r.pattern.source })), null, 2) + '\n');
   else if (fmt === 'markdown') io.stdout.write(secretRulesMarkdown(rules));
   else if (fmt === 'table') {
@@ -222,7 +227,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
       case 'checks':
         return runChecks(rest, io);
       case 'secrets':
-        return runSecrets(rest, io);
+        return await runSecrets(rest, io);
       case 'version':
       case '--version':
       case '-v':

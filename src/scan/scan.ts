@@ -16,7 +16,6 @@ import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '
 import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
 import { readManifest } from './read.js';
 import { secretsInSecretObject, secretsInText } from './secrets.js';
-import { BUILTIN_SECRET_RULES } from '../secrets/rules/index.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 import { collectInputs, toDisplay } from './walk.js';
 
@@ -40,6 +39,7 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Engines to run: `config` (the check library, default) and `secrets` (every text file, decoded Secret data). */
   scanners?: readonly Scanner[];
+  /** Required with the `secrets` scanner; callers load them lazily (see cli) so a config-only scan does not pay for them. */
   secretRules?: readonly SecretRule[];
 }
 
@@ -127,7 +127,8 @@ export function scan(opts: ScanOptions): ScanOutcome {
   const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const scanners = new Set(opts.scanners ?? ['config']);
   const configOn = scanners.has('config');
-  const secretRules = scanners.has('secrets') ? (opts.secretRules ?? BUILTIN_SECRET_RULES) : undefined;
+  if (scanners.has('secrets') && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
+  const secretRules = scanners.has('secrets') ? opts.secretRules : undefined;
   const secretFindings: { finding: Finding; obj?: K8sObject }[] = [];
   const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined);
   const targets: Target[] = [];
