@@ -1,4 +1,5 @@
 import { defineSecretRule, type SecretRule } from '../define-rule.js';
+import { unleet } from '../token-shape.js';
 import { shannonEntropy } from '../entropy.js';
 
 /*
@@ -18,11 +19,6 @@ const DOC_WORDS = new Set([
   'redacted', 'hidden', 'masked', 'placeholder', 'xxx', 'abc', 'abc123', '123', '1234', '12345', '123456', '12345678', 'mypassword',
   'mysecret', 'mytoken', 'yourpassword', 'yoursecret', 'yourtoken', 'apikey', 'api_key', 'key', 'value', 'string', 'secretpassword',
 ]);
-
-/** Undo common character substitutions so `p@ssw0rd` reads as `password`. */
-function unleet(s: string): string {
-  return s.toLowerCase().replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[5$]/g, 's').replace(/7/g, 't');
-}
 
 /** A variable, template expression, placeholder or documentation word rather than a credential. */
 function isPlaceholder(value: string): boolean {

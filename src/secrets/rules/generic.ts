@@ -1,4 +1,5 @@
 import { defineSecretRule, type SecretRule } from '../define-rule.js';
+import { unleet } from '../token-shape.js';
 import { shannonEntropy } from '../entropy.js';
 
 /*
@@ -46,10 +47,6 @@ const AUTH_KEY = /(?:^|[^a-z])auth$|auth(?:key|code|string|value|pass|cred|creds
 
 /** Words that documentation and defaults use in place of a credential (compared after undoing 0→o, @→a, $→s…). */
 const DOC_WORDS = /(?:example|sample|dummy|fake|test|placeholder|changeme|change[_.-]?me|changeit|redacted|replace|insert|your|secret|passw(?:or)?d|token|xxxx|todo|fixme|foobar|lorem|ipsum|qwerty|letmein|abcdef|123456|notreal|notasecret|not[_.-]?a[_.-]?real|default)/;
-
-function unleet(s: string): string {
-  return s.toLowerCase().replace(/[@4]/g, 'a').replace(/0/g, 'o').replace(/[1!|]/g, 'i').replace(/3/g, 'e').replace(/[5$]/g, 's').replace(/7/g, 't');
-}
 
 /** Known public sample credentials (documentation keys that are format-valid). */
 const KNOWN_PUBLIC = new Set(['wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY', 'AKIAIOSFODNN7EXAMPLE', 'minioadmin', 'minio123', 'ZXhhbXBsZQ==']);

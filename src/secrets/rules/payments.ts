@@ -1,14 +1,7 @@
 import { defineSecretRule, type SecretRule } from '../define-rule.js';
+import { charClasses, FILLER } from '../token-shape.js';
 
 // Payments and commerce: live keys move money or expose cardholder and customer data.
-
-/** Documentation fillers that a random token practically never contains. */
-const FILLER = /(.)\1{5,}|0123456|123456789|abcdefgh|example|sample|dummy|placeholder|redacted/i;
-
-/** How many of lower-case letters, upper-case letters and digits occur: random tokens mix them, prose does not. */
-function charClasses(s: string): number {
-  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s));
-}
 
 const rules: SecretRule[] = [
   defineSecretRule({

@@ -1,14 +1,7 @@
 import { defineSecretRule, type SecretRule } from '../define-rule.js';
+import { charClasses, crc32, FILLER } from '../token-shape.js';
 
 // Observability and developer SaaS: monitoring, error tracking and secret-management tokens.
-
-/** Documentation fillers that a random token practically never contains. */
-const FILLER = /(.)\1{5,}|0123456|123456789|abcdefgh|example|sample|dummy|placeholder|redacted/i;
-
-/** How many of lower-case letters, upper-case letters and digits occur: random tokens mix them, prose does not. */
-function charClasses(s: string): number {
-  return Number(/[a-z]/.test(s)) + Number(/[A-Z]/.test(s)) + Number(/[0-9]/.test(s));
-}
 
 /** The JSON object a base64 (or base64url) string decodes to, or undefined. */
 function decodeJson(b64: string): Record<string, unknown> | undefined {
@@ -18,23 +11,6 @@ function decodeJson(b64: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
-}
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 (IEEE 802.3, as Go's crc32.ChecksumIEEE) of an ASCII string. */
-function crc32(s: string): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < s.length; i++) c = CRC_TABLE[(c ^ s.charCodeAt(i)) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** Grafana's service-account token checksum: CRC32 of "glsa_<secret>", little-endian bytes, lower-case hex. */
