@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BUILTIN_SECRET_RULES } from '../src/secrets/rules/index.js';
@@ -81,5 +82,43 @@ describe('palisade scan --scanners secrets', () => {
 
   it('rejects an unknown scanner with exit 2', async () => {
     assert.equal((await cli(['scan', '.', '--scanners', 'viruses'], { cwd: tree({}) })).code, 2);
+  });
+});
+
+describe('palisade scan --git', () => {
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', '-c', 'init.defaultBranch=main', ...args], {
+      cwd,
+      env: { ...process.env, GIT_AUTHOR_DATE: '2026-01-05T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-05T10:00:00Z' },
+      stdio: 'pipe',
+    }).toString();
+
+  it('finds a secret that a later commit deleted, with the commit that added it; exits 1', async () => {
+    const plant = planted()[0]!;
+    const repo = tree({ 'README.md': '# app\n' });
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'init');
+    writeFileSync(join(repo, 'deploy.env'), `A=1\nB=2\n${plant.text}`);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'add config');
+    const sha = git(repo, 'rev-parse', 'HEAD').trim();
+    git(repo, 'rm', '-q', 'deploy.env');
+    git(repo, 'commit', '-qm', 'remove config');
+
+    const r = await cli(['scan', '--git', '.', '-f', 'json'], { cwd: repo });
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(!r.stdout.includes(plant.secret), 'secret printed in full');
+    const report = JSON.parse(r.stdout) as { findings: { checkId: string; location: { path: string; startLine: number }; provenance?: { commit: string; authorDate: string } }[] };
+    const f = report.findings.find((x) => x.checkId === plant.rule.meta.id)!;
+    assert.ok(f, 'history finding missing');
+    assert.deepEqual([f.location.path, f.location.startLine, f.provenance?.commit], ['deploy.env', 3, sha]);
+    assert.match(f.provenance!.authorDate, /^2026-01-05T10:00:00/);
+  });
+
+  it('a directory that is not a repository is a scan error (exit 3), never a silent pass', async () => {
+    const r = await cli(['scan', '--git', '.', '-f', 'json'], { cwd: tree({ 'a.txt': 'x' }) });
+    assert.equal(r.code, 3);
+    assert.match(JSON.parse(r.stdout).targets[0].errors[0].code, /not-a-git-repo/);
   });
 });

@@ -34,6 +34,14 @@ Options:
       --scanners <list>      Engines to run: config (default), secrets — e.g. --scanners config,secrets.
                              secrets reads every text file (binary skipped) and decoded Secret data; secrets are
                              always redacted (first 4 characters, then a mask) in every output format
+      --malware              Stream every file to a ClamAV daemon (clamd) and check SHA-256 deny-lists;
+                             an unreachable clamd is a scan error (exit 3), never a pass
+      --clamd-socket <addr>  clamd socket path or tcp://host:port (default $PALISADE_CLAMD_SOCKET, then
+                             /var/run/clamav/clamd.ctl)
+      --malware-denylist <f> SHA-256 deny-list file (lines: <sha256> [name])
+      --git <repo>           Scan the repository's git history for secrets: every commit's added lines, each
+                             finding with the commit that introduced it. Alone, only history; with paths, both
+      --git-range <rev>      Limit --git to a range (A..B) or to commits not in <rev> (e.g. origin/main)
       --max-file-size <n>    Skip files larger than n bytes (default 20971520), with a warning
       --color / --no-color   Force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                No progress on stderr

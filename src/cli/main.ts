@@ -65,6 +65,11 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     disable: { type: 'string', multiple: true },
     'max-file-size': { type: 'string' },
     scanners: { type: 'string', multiple: true },
+    git: { type: 'string' },
+    malware: { type: 'boolean' },
+    'clamd-socket': { type: 'string' },
+    'malware-denylist': { type: 'string' },
+    'git-range': { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -90,8 +95,13 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
   const progress = !values.quiet && io.stderr.isTTY === true;
   let lastDraw = 0;
   const now = io.now();
-  const outcome = scan({
-    inputs: positionals.length ? positionals : ['.'],
+  if (values['git-range'] !== undefined && values.git === undefined) throw new UsageError('--git-range needs --git <repo>');
+  const gitOnly = values.git !== undefined && positionals.length === 0;
+  if ((values['clamd-socket'] !== undefined || values['malware-denylist'] !== undefined) && !values.malware) throw new UsageError('--clamd-socket and --malware-denylist need --malware');
+  const clamdSocket = values['clamd-socket'] ?? io.env.PALISADE_CLAMD_SOCKET;
+  const outcome = await scan({
+    // `--git <repo>` alone scans history only; with paths, both.
+    inputs: gitOnly ? [] : positionals.length ? positionals : ['.'],
     cwd: io.cwd,
     configPath: values.config,
     noConfig: values['no-config'] === true,
@@ -101,7 +111,11 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     failOn: failOnRaw as Severity | 'none' | undefined,
     maxFileSize,
     scanners: scanners.length ? (scanners as Scanner[]) : ['config'],
-    secretRules: scanners.includes('secrets') ? await secretRules() : undefined,
+    secretRules: scanners.includes('secrets') || values.git !== undefined ? await secretRules() : undefined,
+    ...(values.malware
+      ? { malware: { clamd: clamdSocket ? { socket: clamdSocket } : {}, ...(values['malware-denylist'] ? { denylistFile: values['malware-denylist'] } : {}) } }
+      : {}),
+    ...(values.git !== undefined ? { git: { repo: values.git, ...(values['git-range'] ? { range: values['git-range'] } : {}) } } : {}),
     now,
     tool: { name: TOOL_NAME, version: toolVersion() },
     onProgress: progress

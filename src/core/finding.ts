@@ -39,6 +39,16 @@ export interface Suppression {
   source?: string;
 }
 
+/** Where in a repository's history a finding was introduced (git-history secret scanning). */
+export interface Provenance {
+  /** Full SHA of the commit that first added the offending content. */
+  commit: string;
+  /** That commit's author date, strict ISO 8601 with the author's UTC offset (git `%aI`). */
+  authorDate: string;
+  /** That commit's author name (git `%an`, not mailmap-mapped); may be empty for imported history. */
+  author: string;
+}
+
 /** One problem. Every engine (checks, vulnerabilities, secrets, malware, admission) produces this shape. */
 export interface Finding {
   /** Stable across runs and line moves: check + resource identity + data path. */
@@ -57,4 +67,6 @@ export interface Finding {
   references: string[];
   peers: Peer[];
   suppressed: Suppression | null;
+  /** Set only by the git-history scan: the commit that introduced the finding. Absent for findings in the working tree. */
+  provenance?: Provenance;
 }

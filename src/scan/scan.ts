@@ -15,6 +15,9 @@ import { selectChecks } from '../policy/select.js';
 import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '../policy/waivers.js';
 import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
 import { readManifest } from './read.js';
+import { scanGitHistory } from './git-history.js';
+import { loadDenylist } from './malware/denylist.js';
+import { scanForMalware } from './malware/scan-dir.js';
 import { secretsInSecretObject, secretsInText } from './secrets.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 import { collectInputs, toDisplay } from './walk.js';
@@ -39,7 +42,11 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** Engines to run: `config` (the check library, default) and `secrets` (every text file, decoded Secret data). */
   scanners?: readonly Scanner[];
-  /** Required with the `secrets` scanner; callers load them lazily (see cli) so a config-only scan does not pay for them. */
+  /** Stream every regular file to ClamAV and check SHA-256 deny-lists (`--malware`). */
+  malware?: { clamd: { socket?: string; host?: string; port?: number }; denylistFile?: string };
+  /** Also scan this repository's git history for secrets: every commit's added lines (`--git`). */
+  git?: { repo: string; range?: string };
+  /** Required with the `secrets` scanner and with `git`; callers load them lazily (see cli) so a config-only scan does not pay for them. */
   secretRules?: readonly SecretRule[];
 }
 
@@ -114,7 +121,7 @@ function issue(code: string, message: string, path: string, line = 1, col = 1): 
 }
 
 /** Walks inputs, parses, runs the selected checks, applies waivers: the whole `palisade scan` minus output. */
-export function scan(opts: ScanOptions): ScanOutcome {
+export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   const cfg = loadConfig(opts);
   if (!cfg.ok) return cfg;
   const loaded = cfg.value;
@@ -127,13 +134,24 @@ export function scan(opts: ScanOptions): ScanOutcome {
   const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const scanners = new Set(opts.scanners ?? ['config']);
   const configOn = scanners.has('config');
-  if (scanners.has('secrets') && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
+  if ((scanners.has('secrets') || opts.git) && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
   const secretRules = scanners.has('secrets') ? opts.secretRules : undefined;
   const secretFindings: { finding: Finding; obj?: K8sObject }[] = [];
-  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined);
+  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined || opts.malware !== undefined);
   const targets: Target[] = [];
   const byPath = new Map<string, Target>();
   const objects: K8sObject[] = [];
+  if (opts.git) {
+    const repo = resolve(opts.cwd, opts.git.repo);
+    const hist = await scanGitHistory(repo, opts.secretRules!, opts.git.range ? { since: opts.git.range } : {});
+    const display = toDisplay(opts.cwd, repo);
+    const prefix = display === '.' ? '' : `${display}/`;
+    targets.push({ path: `${display} (git history, ${hist.commits} commits)`, kind: 'git', resources: 0, skippedDocuments: 0, errors: hist.errors, warnings: [] });
+    for (const finding of hist.findings) {
+      // History paths are relative to the repository root; report them relative to where the scan runs, like files.
+      secretFindings.push({ finding: { ...finding, location: { ...finding.location, path: prefix + finding.location.path } } });
+    }
+  }
   for (const w of walk.issues) {
     const t: Target = { path: w.display, kind: 'unknown', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
     (w.level === 'error' ? t.errors : t.warnings).push(issue(w.code, w.message, w.display));
@@ -141,6 +159,8 @@ export function scan(opts: ScanOptions): ScanOutcome {
   }
   walk.files.forEach((f, i) => {
     opts.onProgress?.(i, walk.files.length);
+    // Files found only for the malware scan are streamed to clamd below, not read here.
+    if (!f.manifest && !secretRules) return;
     const read = readManifest(f.abs, maxBytes, f.explicit);
     if (!f.manifest) {
       // Found by the secret scanner's walk: only text matters, and a binary file or a clean one is not a target.
@@ -181,6 +201,7 @@ export function scan(opts: ScanOptions): ScanOutcome {
     }
   });
   opts.onProgress?.(walk.files.length, walk.files.length);
+  if (opts.malware) await runMalware(opts.malware, walk.files, opts.cwd, targets, byPath, secretFindings);
 
   const index = new ObjectIndex(objects);
   const engine = runChecksTracked(configOn ? selected.value : [], objects, index);
@@ -217,6 +238,43 @@ export function scan(opts: ScanOptions): ScanOutcome {
     active: selected.value,
     configFile: loaded.file,
   };
+}
+
+/** ClamAV and the deny-list over every walked file; problems land on the file's target (an unreachable clamd on its own). */
+async function runMalware(
+  m: NonNullable<ScanOptions['malware']>,
+  files: readonly { abs: string; display: string }[],
+  cwd: string,
+  targets: Target[],
+  byPath: Map<string, Target>,
+  out: { finding: Finding }[],
+): Promise<void> {
+  const targetFor = (path: string): Target => {
+    let t = byPath.get(path);
+    if (!t) {
+      t = { path, kind: 'unknown', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
+      byPath.set(path, t);
+      targets.push(t);
+    }
+    return t;
+  };
+  let denylist: Map<string, string> | undefined;
+  if (m.denylistFile) {
+    const abs = resolve(cwd, m.denylistFile);
+    const loaded = await loadDenylist(abs, toDisplay(cwd, abs));
+    for (const e of loaded.errors) targetFor(e.location.path).errors.push(e);
+    denylist = loaded.entries;
+  }
+  const res = await scanForMalware(
+    files.filter((f) => f.abs !== '-'),
+    { clamd: m.clamd, ...(denylist ? { denylist } : {}) },
+  );
+  for (const e of res.errors) targetFor(e.location.path).errors.push(e);
+  for (const w of res.warnings) targetFor(w.location.path).warnings.push(w);
+  for (const finding of res.findings) {
+    targetFor(finding.location.path);
+    out.push({ finding });
+  }
 }
 
 /** Runs the engine one object at a time so each finding keeps a link to its object (for annotation waivers). */

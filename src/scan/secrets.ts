@@ -53,3 +53,12 @@ export function secretsInSecretObject(obj: K8sObject, rules: readonly SecretRule
   }
   return out;
 }
+
+/**
+ * The finding `secretsInText` makes for a hit, for callers that locate hits themselves (the git-history scan maps
+ * lines of added text back to lines of the file). Same fingerprint as the working-tree scan of the same secret in the
+ * same file: rule + path + secret hash, never the line.
+ */
+export function textSecretFinding(hit: SecretHit, location: Location): Finding {
+  return toFinding(hit, location, NO_RESOURCE, []);
+}

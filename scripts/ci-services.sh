@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Installs the services the test suite talks to for real. Idempotent: safe to run on every CI run.
+#
+#   clamav-daemon + clamav  → clamd, clamdscan, sigtool (src/scan/malware tests start a PRIVATE clamd)
+#
+# It deliberately does NOT start the system clamd service and does NOT run freshclam: CI has no network for
+# signature downloads, and the tests build their own tiny signature database with sigtool at test time.
+set -euo pipefail
+
+log() { printf 'ci-services: %s\n' "$*"; }
+
+have_clamav() { command -v clamd >/dev/null 2>&1 || [ -x /usr/sbin/clamd ]; }
+have_sigtool() { command -v sigtool >/dev/null 2>&1; }
+
+if have_clamav && have_sigtool; then
+  log "clamd already installed ($( (command -v clamd || echo /usr/sbin/clamd) )): skipping install"
+else
+  if [ "$(id -u)" != 0 ]; then
+    log "clamd is missing and this is not root: install clamav-daemon and clamav yourself (apt-get install clamav-daemon clamav)"
+    exit 1
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    log "clamd is missing and apt-get is not available (not Debian/Ubuntu): install ClamAV by hand"
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  # A fresh machine has no package lists; one update is enough.
+  if [ -z "$(ls -A /var/lib/apt/lists 2>/dev/null | grep -v -e '^lock$' -e '^partial$' -e '^auxfiles$' || true)" ]; then
+    log "running apt-get update (no package lists yet)"
+    apt-get update -qq
+  fi
+  # Do not let the package's postinst start the system daemon or freshclam (no network for signatures).
+  policy_rc=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    policy_rc=/usr/sbin/policy-rc.d
+  fi
+  log "installing clamav-daemon clamav"
+  if ! apt-get install -y -qq --no-install-recommends clamav-daemon clamav >/tmp/ci-services-apt.log 2>&1; then
+    log "install failed; retrying after apt-get update"
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends clamav-daemon clamav >/tmp/ci-services-apt.log 2>&1 || {
+      cat /tmp/ci-services-apt.log
+      [ -n "$policy_rc" ] && rm -f "$policy_rc"
+      exit 1
+    }
+  fi
+  [ -n "$policy_rc" ] && rm -f "$policy_rc"
+  log "installed clamav-daemon clamav"
+fi
+
+# Belt and braces: if a service manager started the system daemons anyway, stop them (we never use them).
+for svc in clamav-daemon clamav-freshclam; do
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet "$svc" 2>/dev/null; then
+    systemctl stop "$svc" && log "stopped system service $svc (tests use a private clamd)"
+  fi
+done
+
+CLAMD_BIN="$(command -v clamd || echo /usr/sbin/clamd)"
+log "clamd: $CLAMD_BIN ($("$CLAMD_BIN" --version 2>/dev/null || echo 'version unknown'))"
+log "sigtool: $(command -v sigtool)"
