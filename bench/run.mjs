@@ -273,3 +273,9 @@ if (!flag('--no-accuracy') && results.tools.palisade?.available) {
   const { runAccuracy } = await import('./accuracy.mjs');
   await runAccuracy({ corpus, outDir });
 }
+
+// ---- secret scanning vs gitleaks: planted tree + whole corpus (bench/secrets.mjs) ---------------------------------
+if (!ONLY || ONLY.includes('secrets')) {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bench', 'secrets.mjs'), '--runs', String(RUNS), ...(flag('--no-peers') ? ['--no-peers'] : [])], { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`secrets benchmark failed (exit ${r.status})`);
+}

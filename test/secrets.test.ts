@@ -122,3 +122,15 @@ describe('palisade scan --git', () => {
     assert.match(JSON.parse(r.stdout).targets[0].errors[0].code, /not-a-git-repo/);
   });
 });
+
+describe('Secret data is scanned with its key name as context', () => {
+  it('finds a context-dependent secret whose key names the provider', async () => {
+    const awsRule = BUILTIN_SECRET_RULES.find((r) => r.meta.slug === 'aws-secret-access-key')!;
+    const value = /([A-Za-z0-9/+]{40})/.exec(awsRule.meta.examples.positive[0]!)![1]!;
+    const manifest = `apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: n}\ndata:\n  AWS_SECRET_ACCESS_KEY: ${Buffer.from(value).toString('base64')}\n`;
+    const r = await cli(['scan', '.', '--scanners', 'secrets', '-f', 'json', '--fail-on', 'none'], { cwd: tree({ 's.yaml': manifest }) });
+    const f = (JSON.parse(r.stdout) as { findings: { slug: string; dataPath: string }[] }).findings;
+    assert.ok(f.some((x) => x.slug === 'aws-secret-access-key' && x.dataPath === 'data.AWS_SECRET_ACCESS_KEY'), JSON.stringify(f));
+    assert.ok(!r.stdout.includes(value));
+  });
+});

@@ -92,4 +92,5 @@ want checkov && install_checkov
 want trivy && install_trivy
 
 note "summary:"; for s in "${STATUS[@]}"; do note "  $s"; done
+want gitleaks && bash "$ROOT/bench/peers/install-gitleaks.sh"
 exit 0

@@ -49,7 +49,8 @@ export function secretsInSecretObject(obj: K8sObject, rules: readonly SecretRule
     const decoded = Buffer.from(raw.replace(/\s+/g, ''), 'base64').toString('utf8');
     if (decoded.includes('\uFFFD')) continue; // binary payload (keystore, image): not text to scan
     const path: DataPath = ['data', key];
-    for (const h of scanText(decoded, rules)) out.push(toFinding(h, locateIn(obj, path), resourceOf(obj), path));
+    // The key name is context several rules need (e.g. `azurestorageaccountkey`, `AWS_SECRET_ACCESS_KEY`): scan the pair.
+    for (const h of scanText(`${key}: ${decoded}`, rules)) out.push(toFinding(h, locateIn(obj, path), resourceOf(obj), path));
   }
   return out;
 }
