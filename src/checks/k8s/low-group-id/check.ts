@@ -1,6 +1,6 @@
 import { defineCheck } from '../../define-check.js';
-import { isWindowsPod } from '../../_lib/capabilities.js';
-import { containers, effective, podSpec, POD_KINDS } from '../../_lib/pod.js';
+import { reportLowIds } from '../../_lib/ids.js';
+import { POD_KINDS } from '../../_lib/pod.js';
 
 const MIN_GID = 10000;
 
@@ -60,25 +60,6 @@ spec:
     },
   },
   run(obj, ctx) {
-    const pod = podSpec(obj);
-    if (!pod || isWindowsPod(pod)) return;
-    const inheriting: string[] = [];
-    let podGid: number | undefined;
-    for (const c of containers(obj)) {
-      const g = effective(c, 'runAsGroup');
-      if (g.from === 'none') {
-        ctx.report({ path: g.path, messageId: 'notSet', data: { container: c.name } });
-        continue;
-      }
-      // Non-integers are invalid manifests (or unrendered templates): nothing to judge.
-      if (typeof g.value !== 'number' || !Number.isInteger(g.value) || g.value === 0 || g.value >= MIN_GID) continue;
-      if (g.from === 'pod') {
-        podGid = g.value;
-        inheriting.push(`"${c.name}"`);
-      } else ctx.report({ path: g.path, messageId: 'low', data: { container: c.name, gid: g.value } });
-    }
-    if (podGid !== undefined) {
-      ctx.report({ path: [...pod.path, 'securityContext', 'runAsGroup'], messageId: 'podLow', data: { gid: podGid, containers: inheriting.join(', ') } });
-    }
+    reportLowIds(obj, ctx, 'runAsGroup', MIN_GID, 'gid');
   },
 });

@@ -1,6 +1,6 @@
 import { defineCheck } from '../../define-check.js';
-import { isWindowsPod } from '../../_lib/capabilities.js';
-import { containers, effective, podSpec, POD_KINDS } from '../../_lib/pod.js';
+import { reportLowIds } from '../../_lib/ids.js';
+import { POD_KINDS } from '../../_lib/pod.js';
 
 const MIN_UID = 10000;
 
@@ -63,25 +63,6 @@ spec:
     },
   },
   run(obj, ctx) {
-    const pod = podSpec(obj);
-    if (!pod || isWindowsPod(pod)) return;
-    const inheriting: string[] = [];
-    let podUid: number | undefined;
-    for (const c of containers(obj)) {
-      const u = effective(c, 'runAsUser');
-      if (u.from === 'none') {
-        ctx.report({ path: u.path, messageId: 'notSet', data: { container: c.name } });
-        continue;
-      }
-      // Non-integers are invalid manifests (or unrendered templates): nothing to judge.
-      if (typeof u.value !== 'number' || !Number.isInteger(u.value) || u.value === 0 || u.value >= MIN_UID) continue;
-      if (u.from === 'pod') {
-        podUid = u.value;
-        inheriting.push(`"${c.name}"`);
-      } else ctx.report({ path: u.path, messageId: 'low', data: { container: c.name, uid: u.value } });
-    }
-    if (podUid !== undefined) {
-      ctx.report({ path: [...pod.path, 'securityContext', 'runAsUser'], messageId: 'podLow', data: { uid: podUid, containers: inheriting.join(', ') } });
-    }
+    reportLowIds(obj, ctx, 'runAsUser', MIN_UID, 'uid');
   },
 });
