@@ -39,6 +39,10 @@ Options:
       --clamd-socket <addr>  clamd socket path or tcp://host:port (default $PALISADE_CLAMD_SOCKET, then
                              /var/run/clamav/clamd.ctl)
       --malware-denylist <f> SHA-256 deny-list file (lines: <sha256> [name])
+      --image <path>         Scan a container image (OCI layout directory or tar, docker save tar) layer by layer
+                             for secrets (and malware with --malware), including files a later layer deletes.
+                             Repeatable; alone, only the image(s)
+      --platform <os/arch>   Which image of a multi-platform index (default: linux/amd64 or the only one)
       --git <repo>           Scan the repository's git history for secrets: every commit's added lines, each
                              finding with the commit that introduced it. Alone, only history; with paths, both
       --git-range <rev>      Limit --git to a range (A..B) or to commits not in <rev> (e.g. origin/main)

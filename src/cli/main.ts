@@ -67,6 +67,8 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     scanners: { type: 'string', multiple: true },
     git: { type: 'string' },
     malware: { type: 'boolean' },
+    image: { type: 'string', multiple: true },
+    platform: { type: 'string' },
     'clamd-socket': { type: 'string' },
     'malware-denylist': { type: 'string' },
     'git-range': { type: 'string' },
@@ -96,11 +98,13 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
   let lastDraw = 0;
   const now = io.now();
   if (values['git-range'] !== undefined && values.git === undefined) throw new UsageError('--git-range needs --git <repo>');
-  const gitOnly = values.git !== undefined && positionals.length === 0;
+  const images = values.image ?? [];
+  const gitOnly = (values.git !== undefined || images.length > 0) && positionals.length === 0;
+  if (values.platform !== undefined && images.length === 0) throw new UsageError('--platform needs --image <path>');
   if ((values['clamd-socket'] !== undefined || values['malware-denylist'] !== undefined) && !values.malware) throw new UsageError('--clamd-socket and --malware-denylist need --malware');
   const clamdSocket = values['clamd-socket'] ?? io.env.PALISADE_CLAMD_SOCKET;
   const outcome = await scan({
-    // `--git <repo>` alone scans history only; with paths, both.
+    // `--git <repo>` or `--image` alone scans only that; with paths, both.
     inputs: gitOnly ? [] : positionals.length ? positionals : ['.'],
     cwd: io.cwd,
     configPath: values.config,
@@ -111,7 +115,8 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     failOn: failOnRaw as Severity | 'none' | undefined,
     maxFileSize,
     scanners: scanners.length ? (scanners as Scanner[]) : ['config'],
-    secretRules: scanners.includes('secrets') || values.git !== undefined ? await secretRules() : undefined,
+    secretRules: scanners.includes('secrets') || values.git !== undefined || images.length > 0 ? await secretRules() : undefined,
+    ...(images.length > 0 ? { images: { paths: images, ...(values.platform ? { platform: values.platform } : {}) } } : {}),
     ...(values.malware
       ? { malware: { clamd: clamdSocket ? { socket: clamdSocket } : {}, ...(values['malware-denylist'] ? { denylistFile: values['malware-denylist'] } : {}) } }
       : {}),

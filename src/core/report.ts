@@ -5,7 +5,7 @@ import { SEVERITIES, type Severity, atOrAbove } from './severity.js';
 /** Version of the JSON report contract (docs/json-output.md, schemas/report.schema.json). Bump major on breaking change. */
 export const REPORT_SCHEMA_VERSION = '1.1.0';
 
-export type TargetKind = 'kubernetes' | 'yaml' | 'json' | 'text' | 'git' | 'unknown';
+export type TargetKind = 'kubernetes' | 'yaml' | 'json' | 'text' | 'git' | 'image' | 'unknown';
 
 export interface TargetIssue {
   message: string;

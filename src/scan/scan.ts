@@ -16,6 +16,7 @@ import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '
 import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
 import { readManifest } from './read.js';
 import { scanGitHistory } from './git-history.js';
+import { scanImageTarget } from './image-scan.js';
 import { loadDenylist } from './malware/denylist.js';
 import { scanForMalware } from './malware/scan-dir.js';
 import { secretsInSecretObject, secretsInText } from './secrets.js';
@@ -44,6 +45,8 @@ export interface ScanOptions {
   scanners?: readonly Scanner[];
   /** Stream every regular file to ClamAV and check SHA-256 deny-lists (`--malware`). */
   malware?: { clamd: { socket?: string; host?: string; port?: number }; denylistFile?: string };
+  /** Container images (OCI layout dir or tar, `docker save` tar) scanned layer by layer for secrets (+ malware). */
+  images?: { paths: string[]; platform?: string };
   /** Also scan this repository's git history for secrets: every commit's added lines (`--git`). */
   git?: { repo: string; range?: string };
   /** Required with the `secrets` scanner and with `git`; callers load them lazily (see cli) so a config-only scan does not pay for them. */
@@ -134,7 +137,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const scanners = new Set(opts.scanners ?? ['config']);
   const configOn = scanners.has('config');
-  if ((scanners.has('secrets') || opts.git) && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
+  if ((scanners.has('secrets') || opts.git || opts.images) && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
   const secretRules = scanners.has('secrets') ? opts.secretRules : undefined;
   const secretFindings: { finding: Finding; obj?: K8sObject }[] = [];
   const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined || opts.malware !== undefined);
@@ -201,7 +204,25 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     }
   });
   opts.onProgress?.(walk.files.length, walk.files.length);
-  if (opts.malware) await runMalware(opts.malware, walk.files, opts.cwd, targets, byPath, secretFindings);
+  let denylist: Map<string, string> | undefined;
+  if (opts.malware?.denylistFile) {
+    const abs = resolve(opts.cwd, opts.malware.denylistFile);
+    const loaded = await loadDenylist(abs, toDisplay(opts.cwd, abs));
+    if (loaded.errors.length > 0) targets.push({ path: toDisplay(opts.cwd, abs), kind: 'unknown', resources: 0, skippedDocuments: 0, errors: loaded.errors, warnings: [] });
+    denylist = loaded.entries;
+  }
+  if (opts.malware && walk.files.length > 0) await runMalware(opts.malware, denylist, walk.files, targets, byPath, secretFindings);
+  for (const image of opts.images?.paths ?? []) {
+    const abs = resolve(opts.cwd, image);
+    const res = await scanImageTarget(abs, toDisplay(opts.cwd, abs), {
+      secretRules: opts.secretRules!,
+      maxFileBytes: maxBytes,
+      ...(opts.malware ? { malware: { clamd: opts.malware.clamd, ...(denylist ? { denylist } : {}) } } : {}),
+      ...(opts.images?.platform ? { platform: opts.images.platform } : {}),
+    });
+    targets.push(res.target);
+    for (const finding of res.findings) secretFindings.push({ finding });
+  }
 
   const index = new ObjectIndex(objects);
   const engine = runChecksTracked(configOn ? selected.value : [], objects, index);
@@ -243,8 +264,8 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
 /** ClamAV and the deny-list over every walked file; problems land on the file's target (an unreachable clamd on its own). */
 async function runMalware(
   m: NonNullable<ScanOptions['malware']>,
+  denylist: Map<string, string> | undefined,
   files: readonly { abs: string; display: string }[],
-  cwd: string,
   targets: Target[],
   byPath: Map<string, Target>,
   out: { finding: Finding }[],
@@ -258,13 +279,6 @@ async function runMalware(
     }
     return t;
   };
-  let denylist: Map<string, string> | undefined;
-  if (m.denylistFile) {
-    const abs = resolve(cwd, m.denylistFile);
-    const loaded = await loadDenylist(abs, toDisplay(cwd, abs));
-    for (const e of loaded.errors) targetFor(e.location.path).errors.push(e);
-    denylist = loaded.entries;
-  }
   const res = await scanForMalware(
     files.filter((f) => f.abs !== '-'),
     { clamd: m.clamd, ...(denylist ? { denylist } : {}) },
