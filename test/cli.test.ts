@@ -139,6 +139,14 @@ describe('palisade scan: inputs', () => {
     assert.equal(r.code, 3);
   });
 
+  it('walks a 1,000-level deep directory tree without recursion limits', async () => {
+    const deep = Array.from({ length: 1000 }, () => 'd').join('/');
+    const dir = tree({ [`${deep}/pod.yaml`]: PRIVILEGED_POD });
+    const r = await cli(['scan', '.', '--format', 'json'], { cwd: dir });
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(json(r.stdout).summary.resources, 1);
+  });
+
   it('an alias bomb is refused with a located error, not expanded', async () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 10; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);

@@ -134,3 +134,44 @@ describe('Secret data is scanned with its key name as context', () => {
     assert.ok(!r.stdout.includes(value));
   });
 });
+
+describe('every rule, in git history and in an image layer that deletes it, redacted in every format', () => {
+  const plants = planted();
+  const formats = (dir: string) => ['-f', 'table', '-f', `json=${dir}/o/r.json`, '-f', `sarif=${dir}/o/r.sarif`, '-f', `junit=${dir}/o/r.xml`, '-f', `markdown=${dir}/o/r.md`];
+  const outputsOf = (dir: string, table: string) => [table, ...['r.json', 'r.sarif', 'r.xml', 'r.md'].map((f) => readFileSync(join(dir, 'o', f), 'utf8'))];
+  const assertAll = (report: { findings: { checkId: string; location: { path: string } }[] }, outputs: string[], where: (p: (typeof plants)[number]) => string) => {
+    for (const p of plants) {
+      assert.ok(
+        report.findings.some((f) => f.checkId === p.rule.meta.id && f.location.path.endsWith(where(p))),
+        `${p.rule.meta.id} ${p.rule.meta.slug} not found at ${where(p)}`,
+      );
+      for (const text of outputs) assert.ok(!text.includes(p.secret), `${p.rule.meta.id}: secret printed in full`);
+    }
+  };
+
+  it('git history: every rule found after a later commit deleted the files', async () => {
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd, stdio: 'pipe' }).toString();
+    const repo = tree(Object.fromEntries(plants.map((p) => [p.file, p.text])));
+    git(repo, 'init', '-q');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'leak');
+    git(repo, 'rm', '-rq', 'planted');
+    git(repo, 'commit', '-qm', 'clean up');
+    const out = tree({});
+    const r = await cli(['scan', '--git', repo, '--fail-on', 'none', ...formats(out)], { cwd: out });
+    assertAll(JSON.parse(readFileSync(join(out, 'o/r.json'), 'utf8')), outputsOf(out, r.stdout), (p) => p.file);
+  });
+
+  it('image: every rule found in a layer that a later layer deletes', async () => {
+    const { gz, oci, tarOf } = await import('../src/scan/image/test-image.js');
+    const l0 = await tarOf(plants.map((p) => ({ name: p.file, content: p.text })));
+    const l1 = await tarOf([{ name: '.wh.planted', content: '' }]);
+    const { dir } = await oci([gz(l0), gz(l1)]);
+    const out = tree({});
+    const r = await cli(['scan', '--image', dir, '--fail-on', 'none', ...formats(out)], { cwd: out });
+    const report = JSON.parse(readFileSync(join(out, 'o/r.json'), 'utf8')) as { findings: { checkId: string; message: string; location: { path: string } }[] };
+    assertAll(report, outputsOf(out, r.stdout), (p) => `!/${p.file}`);
+    assert.ok(report.findings.every((f) => /deleted by layer 1/.test(f.message)));
+  });
+});
