@@ -256,7 +256,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     ok: true,
     report,
     failOn: opts.failOn ?? loaded.config.failOn ?? 'high',
-    active: selected.value,
+    active: configOn ? selected.value : [],
     configFile: loaded.file,
   };
 }
