@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BUILTIN_SECRET_RULES } from '../src/secrets/rules/index.js';
 import { gz, oci, tarOf } from '../src/scan/image/test-image.js';
-import { EICAR, SIG_EICAR, clamdUnavailableReason, startTestClamd } from '../src/scan/malware/test-clamd.js';
+import { EICAR, SIG_EICAR, SIG_MARKER, TEST_MARKER, clamdUnavailableReason, startTestClamd } from '../src/scan/malware/test-clamd.js';
 import { cli, tree } from './helpers.js';
 
 type Report = {
@@ -62,6 +62,26 @@ describe('palisade scan --image', () => {
       const down = await cli(['scan', '--image', dir, '--malware', '--clamd-socket', clamd.socket, '-f', 'json', '--no-config'], { cwd: tree({}) });
       assert.equal(down.code, 3);
       assert.ok((JSON.parse(down.stdout) as Report).targets[0]!.errors.some((e) => e.code === 'clamd-unavailable'));
+    } finally {
+      await clamd.dispose();
+    }
+  });
+
+  it('streams a file larger than --max-file-size to clamd (hashed on the way) instead of skipping it', async (t) => {
+    const why = clamdUnavailableReason();
+    if (why) {
+      t.skip(why);
+      return;
+    }
+    const clamd = await startTestClamd({ streamMaxLength: '10M' });
+    try {
+      const big = Buffer.concat([Buffer.alloc(2_000_000, 0x61), Buffer.from(` ${TEST_MARKER} `)]);
+      const { dir } = await oci([gz(await tarOf([{ name: 'data/big.bin', content: big }]))]);
+      const r = await cli(['scan', '--image', dir, '--malware', '--clamd-socket', clamd.socket, '--max-file-size', '1000000', '-f', 'json', '--no-config'], { cwd: tree({}) });
+      const report = JSON.parse(r.stdout) as Report & { targets: { warnings: { code: string }[] }[] };
+      const mal = report.findings.find((x) => x.checkId === 'PAL-MAL-0001');
+      assert.ok(mal && mal.message.includes(SIG_MARKER), r.stdout.slice(0, 800));
+      assert.ok(report.targets[0]!.warnings.some((w) => w.code === 'too-large'), 'the secret scanner says it skipped the file');
     } finally {
       await clamd.dispose();
     }

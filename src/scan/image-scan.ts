@@ -4,14 +4,14 @@ import type { Target, TargetIssue } from '../core/report.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 import { scanText } from '../secrets/engine.js';
 import { scanImage, type ImageFileEntry } from './image/index.js';
-import { ClamdClient } from './malware/clamd.js';
+import { ClamdClient, type ClamdVerdict } from './malware/clamd.js';
 import { MALWARE_CHECKS, malwareFinding } from './malware/scan-dir.js';
 import { textSecretFinding } from './secrets.js';
 
 export interface ImageScanOptions {
   secretRules?: readonly SecretRule[];
   malware?: { clamd: { socket?: string; host?: string; port?: number }; denylist?: Map<string, string> };
-  /** Larger files are not read (a warning says so). */
+  /** Larger files are not scanned for secrets (a warning says so); with malware on they are streamed to clamd. */
   maxFileBytes: number;
   platform?: string;
 }
@@ -40,15 +40,50 @@ export async function scanImageTarget(source: string, display: string, opts: Ima
   let unscanned = 0;
   const at = (path: string): TargetIssue['location'] => ({ path: `${display}!/${path}`, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
 
+  const malwareVerdict = async (sha256: string, v: ClamdVerdict, e: ImageFileEntry, where: string, layerNote: string): Promise<void> => {
+    const name = opts.malware?.denylist?.get(sha256);
+    if (name !== undefined) {
+      findings.push({ finding: malwareFinding(MALWARE_CHECKS[1]!, where, sha256, `File SHA-256 ${sha256} is on the deny-list ("${name}")${layerNote}.`), layer: e.layer, path: e.path });
+    }
+    if (v.status === 'infected') {
+      findings.push({ finding: malwareFinding(MALWARE_CHECKS[0]!, where, sha256, `ClamAV signature "${v.signature}" matched this file${layerNote}.`), layer: e.layer, path: e.path });
+    } else if (v.status === 'not-scanned') {
+      target.warnings.push({ code: 'malware-not-scanned', message: `${e.path}: ${v.reason}`, location: at(e.path) });
+    } else if (v.status === 'error') {
+      if (v.unavailable) {
+        clamdDown = v.message;
+        unscanned++;
+      } else target.errors.push({ code: 'malware-scan-failed', message: `${e.path}: ${v.message}`, location: at(e.path) });
+    }
+  };
+
   const onFile = async (e: ImageFileEntry): Promise<void> => {
     if (e.type !== 'file' || !e.stream) return;
-    const content = await readAll(e.stream, opts.maxFileBytes);
     const where = `${display}!/${e.path}`;
     const layerNote = ` (layer ${e.layer}, ${e.layerDigest.slice(0, 19)})`;
-    if (!content) {
-      target.warnings.push({ code: 'too-large', message: `${e.path} in layer ${e.layer} is over ${opts.maxFileBytes} bytes: not scanned`, location: at(e.path) });
+    if (e.size > opts.maxFileBytes) {
+      target.warnings.push({ code: 'too-large', message: `${e.path} in layer ${e.layer} is over ${opts.maxFileBytes} bytes: not scanned for secrets`, location: at(e.path) });
+      if (!opts.malware || clamdDown) return;
+      // Large files go to clamd as a stream, hashed on the way; whatever clamd does not read is drained for the hash.
+      const hash = createHash('sha256');
+      const source = e.stream as AsyncIterable<Buffer>;
+      const iterator = source[Symbol.asyncIterator]();
+      const hashed: AsyncIterable<Buffer> = {
+        [Symbol.asyncIterator]: () => ({
+          next: async () => {
+            const r = await iterator.next();
+            if (!r.done) hash.update(r.value);
+            return r;
+          },
+        }),
+      };
+      const v = await clamd!.scanStream(hashed, { size: e.size });
+      for (let r = await iterator.next(); !r.done; r = await iterator.next()) hash.update(r.value);
+      await malwareVerdict(hash.digest('hex'), v, e, where, layerNote);
       return;
     }
+    const content = await readAll(e.stream, opts.maxFileBytes);
+    if (!content) return;
     if (opts.secretRules && !content.subarray(0, 8192).includes(0)) {
       for (const h of scanText(content.toString('utf8'), opts.secretRules)) {
         const f = textSecretFinding(h, { path: where, startLine: h.startLine, startColumn: h.startColumn, endLine: h.endLine, endColumn: h.endColumn });
@@ -57,31 +92,19 @@ export async function scanImageTarget(source: string, display: string, opts: Ima
     }
     if (opts.malware) {
       const sha256 = createHash('sha256').update(content).digest('hex');
-      const name = opts.malware.denylist?.get(sha256);
-      if (name !== undefined) {
-        findings.push({ finding: malwareFinding(MALWARE_CHECKS[1]!, where, sha256, `File SHA-256 ${sha256} is on the deny-list ("${name}")${layerNote}.`), layer: e.layer, path: e.path });
-      }
       if (clamdDown) {
         unscanned++;
+        await malwareVerdict(sha256, { status: 'clean' }, e, where, layerNote);
         return;
       }
-      const v = await clamd!.scanStream(content);
-      if (v.status === 'infected') {
-        findings.push({ finding: malwareFinding(MALWARE_CHECKS[0]!, where, sha256, `ClamAV signature "${v.signature}" matched this file${layerNote}.`), layer: e.layer, path: e.path });
-      } else if (v.status === 'not-scanned') {
-        target.warnings.push({ code: 'malware-not-scanned', message: `${e.path}: ${v.reason}`, location: at(e.path) });
-      } else if (v.status === 'error') {
-        if (v.unavailable) {
-          clamdDown = v.message;
-          unscanned++;
-        } else target.errors.push({ code: 'malware-scan-failed', message: `${e.path}: ${v.message}`, location: at(e.path) });
-      }
+      await malwareVerdict(sha256, await clamd!.scanStream(content), e, where, layerNote);
     }
   };
 
-  const res = await scanImage(source, onFile, { maxFileBytes: opts.maxFileBytes, ...(opts.platform ? { platform: opts.platform } : {}) });
+  // With malware on, every file is streamed (large ones straight to clamd); otherwise the reader skips large contents.
+  const res = await scanImage(source, onFile, { ...(opts.malware ? {} : { maxFileBytes: opts.maxFileBytes }), ...(opts.platform ? { platform: opts.platform } : {}) });
   for (const i of res.issues) {
-    const issue: TargetIssue = { code: i.code, message: i.layer !== undefined ? `layer ${i.layer}: ${i.message}` : i.message, location: at(i.path ?? '') };
+    const issue: TargetIssue = { code: i.code, message: i.message, location: at(i.path ?? '') };
     (i.level === 'error' ? target.errors : target.warnings).push(issue);
   }
   if (clamdDown) {
