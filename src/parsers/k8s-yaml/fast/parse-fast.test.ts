@@ -2,185 +2,25 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
-import fc from 'fast-check';
 import type { DataPath } from '../../../core/location.js';
-import { DEFAULT_PARSE_LIMITS, extractObjects, type ParsedDocument, type ParseResult } from '../index.js';
+import { DEFAULT_PARSE_LIMITS, type ParsedDocument, type ParseResult } from '../index.js';
 import { parseYamlDocuments } from '../parse.js';
 import type { SourceMap } from '../source-map.js';
-import { FAST_DEFAULT_PARSE_LIMITS, parseYamlDocumentsFast, type FastParsedDocument, type FastParseResult, type SourceLocator } from './parse-fast.js';
+import { parseYamlDocumentsFast, type FastParsedDocument, type FastParseResult, type SourceLocator } from './parse-fast.js';
 import { splitDocuments } from './split.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Type-level contract: the fast result is parse.ts's ParseResult with `source` typed by its two public methods.
-// (`extractObjects` wants `ParsedDocument[]`, whose `source` is the SourceMap class; the cast goes away once
-// ParsedDocument.source is the SourceLocator interface.)
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameDocument: Same<Omit<FastParsedDocument, 'source'>, Omit<ParsedDocument, 'source'>> = true;
 const sameResult: Same<Omit<FastParseResult, 'documents'>, Omit<ParseResult, 'documents'>> = true;
 const classIsLocator = (s: SourceMap): SourceLocator => s;
 void [sameDocument, sameResult, classIsLocator];
-const asParsed = (docs: FastParsedDocument[]): ParsedDocument[] => docs as unknown as ParsedDocument[];
 
 const parse = parseYamlDocumentsFast;
 
-const deployment = `# leading comment
-apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-  namespace: shop
-spec:
-  template:
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          securityContext:
-            privileged: true
-`;
 
-// ---------------------------------------------------------------------------------------------------------------
-// (1) Every case of parse.test.ts, on the fast parser.
-describe('parseYamlDocumentsFast + source map (cases of parse.test.ts)', () => {
-  it('uses the same default limits as parse.ts', () => {
-    assert.deepEqual(FAST_DEFAULT_PARSE_LIMITS, DEFAULT_PARSE_LIMITS);
-  });
-
-  it('locates an existing scalar field at its key, spanning to the value end', () => {
-    const { documents, errors } = parse(deployment, 'd.yaml');
-    assert.deepEqual(errors, []);
-    const loc = documents[0]!.source.locate(['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'privileged']);
-    assert.deepEqual(loc, { path: 'd.yaml', startLine: 14, startColumn: 13, endLine: 14, endColumn: 29 });
-  });
-
-  it('locates a missing field at its nearest existing parent', () => {
-    const { documents } = parse(deployment, 'd.yaml');
-    const r = documents[0]!.source.resolve(['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits']);
-    assert.equal(r.matched, 5);
-    assert.equal(r.location.startLine, 11);
-  });
-
-  it('locates sequence items and flow mappings', () => {
-    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x}, {name: b, image: "y"}]\n';
-    const { documents } = parse(text, 'p.yaml');
-    const loc = documents[0]!.source.locate(['spec', 'containers', 1, 'image']);
-    assert.equal(loc.startLine, 5);
-    assert.equal(loc.startColumn, 47);
-  });
-
-  it('splits multi-document files and keeps document indexes', () => {
-    const text = `---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n---\n# only a comment\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: b}\n`;
-    const { documents, errors } = parse(text, 'm.yaml');
-    assert.deepEqual(errors, []);
-    const ex = extractObjects(asParsed(documents), 'm.yaml');
-    assert.deepEqual(ex.objects.map((o) => [o.kind, o.name, o.docIndex]), [['ConfigMap', 'a', 0], ['Secret', 'b', 2]]);
-    assert.equal(ex.objects[1]!.source.locate(['metadata', 'name']).startLine, 10);
-  });
-
-  it('reads YAML 1.1 booleans as kubectl does', () => {
-    const { documents } = parse('a: yes\nb: on\nc: "yes"\n', 'b.yaml');
-    assert.deepEqual(documents[0]!.value, { a: true, b: true, c: 'yes' });
-  });
-
-  it('parses JSON manifests with positions', () => {
-    const text = '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "metadata": {"name": "j"},\n  "spec": {"hostNetwork": true}\n}\n';
-    const { documents, errors } = parse(text, 'p.json');
-    assert.deepEqual(errors, []);
-    assert.equal(documents[0]!.source.locate(['spec', 'hostNetwork']).startLine, 5);
-  });
-
-  it('reports a syntax error with its line and keeps the other documents', () => {
-    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: Pod\nmetadata: [oops\n';
-    const r = parse(text, 'e.yaml');
-    assert.equal(r.documents.length, 1);
-    assert.equal(r.errors.length > 0, true);
-    assert.equal(r.errors[0]!.code, 'yaml-syntax');
-    assert.ok(r.errors[0]!.location.startLine >= 7, `line ${r.errors[0]!.location.startLine}`);
-  });
-
-  it('turns duplicate keys into a warning, uses the last value and locates it', () => {
-    const r = parse('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostNetwork: false\n  hostNetwork: true\n', 'd.yaml');
-    assert.deepEqual(r.errors, []);
-    assert.equal(r.warnings[0]!.code, 'duplicate-key');
-    assert.equal((r.documents[0]!.value as { spec: { hostNetwork: boolean } }).spec.hostNetwork, true);
-    assert.equal(r.documents[0]!.source.locate(['spec', 'hostNetwork']).startLine, 6);
-  });
-
-  it('refuses a billion-laughs alias bomb quickly with a located error', () => {
-    const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) {
-      const prev = String.fromCharCode(96 + i);
-      const cur = String.fromCharCode(97 + i);
-      lines.push(`${cur}: &${cur} [${Array(9).fill('*' + prev).join(',')}]`);
-    }
-    const started = process.hrtime.bigint();
-    const r = parse(lines.join('\n') + '\n', 'bomb.yaml');
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    assert.equal(r.documents.length, 0);
-    assert.equal(r.errors[0]!.code, 'alias-bomb');
-    assert.equal(r.errors[0]!.location.startLine, 1);
-    assert.ok(ms < 5000, `took ${ms} ms`);
-  });
-
-  it('refuses absurdly deep nesting', () => {
-    const text = 'a: ' + '['.repeat(400) + ']'.repeat(400) + '\n';
-    const r = parse(text, 'deep.yaml');
-    assert.equal(r.documents.length, 0);
-    assert.equal(r.errors[0]!.code, 'too-deep');
-  });
-
-  it('flattens kind: List and locates items inside it', () => {
-    const text = 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: s}\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: p}\n    spec: {hostPID: true}\n  - just-a-string\n';
-    const r = parse(text, 'l.yaml');
-    const ex = extractObjects(asParsed(r.documents), 'l.yaml');
-    assert.deepEqual(ex.objects.map((o) => o.kind), ['Service', 'Pod']);
-    assert.deepEqual(ex.objects[1]!.basePath, ['items', 1]);
-    assert.equal(ex.objects[1]!.source.locate([...ex.objects[1]!.basePath, 'spec', 'hostPID']).startLine, 10);
-    assert.equal(ex.issues.length, 1);
-    assert.equal(ex.issues[0]!.location.startLine, 11);
-  });
-
-  it('counts non-Kubernetes documents as skipped, not errors', () => {
-    const r = parse('replicaCount: 2\nimage: {tag: x}\n---\n- a\n- b\n---\nkind: Foo\n', 'values.yaml');
-    const ex = extractObjects(asParsed(r.documents), 'values.yaml');
-    assert.equal(ex.objects.length, 0);
-    assert.equal(ex.skipped, 3);
-    assert.deepEqual(r.errors, []);
-  });
-});
-
-describe('fast parser robustness (property-based, as parse.test.ts)', () => {
-  const seeds = [deployment, 'apiVersion: v1\nkind: List\nitems: [{apiVersion: v1, kind: Pod, metadata: {name: x}}]\n', 'a: &x [1, 2]\nb: *x\n', '{"a": [1, {"b": null}]}'];
-
-  it('never throws on random text', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400 }), (s) => {
-        const r = parse(s, 'r.yaml');
-        extractObjects(asParsed(r.documents), 'r.yaml');
-        for (const d of r.documents) d.source.locate(['spec', 'containers', 0, 'image']);
-      }),
-      { numRuns: 1500 },
-    );
-  });
-
-  it('never throws on mutated manifests (random splices of YAML-significant characters)', () => {
-    const chars = fc.constantFrom(':', '-', ' ', '\n', '[', ']', '{', '}', '&a', '*a', '!!', '"', "'", '#', '|', '>', '---\n', '\t', '\u0000', '\uFFFD');
-    fc.assert(
-      fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.nat(3), chars), { maxLength: 8 }), (seed, edits) => {
-        let s = seed;
-        for (const [pos, del, ins] of edits) {
-          const p = pos % (s.length + 1);
-          s = s.slice(0, p) + ins + s.slice(p + del);
-        }
-        const r = parse(s, 'm.yaml');
-        const ex = extractObjects(asParsed(r.documents), 'm.yaml');
-        for (const o of ex.objects) o.source.locate([...o.basePath, 'spec', 'template', 'spec', 'containers', 0, 'securityContext']);
-        for (const e of [...r.errors, ...r.warnings, ...ex.issues]) assert.ok(e.location.startLine >= 1);
-      }),
-      { numRuns: 1500 },
-    );
-  });
-});
+// The cases of parse.test.ts run on this parser there: it is the product parser (index.ts exports it).
 
 // ---------------------------------------------------------------------------------------------------------------
 // Differential helpers: the fast parser against parse.ts on the same text.
