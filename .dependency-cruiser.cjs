@@ -1,11 +1,14 @@
-/** Import directions from STYLE.md, enforced: core ← parsers ← checks; checks ← policy ← scan ← cli, server; core ← formatters ← cli, server. */
+/** Import directions from STYLE.md, enforced: core ← parsers ← checks; core ← ecosystems ← vuln; checks, vuln ← policy ← scan ← cli, server; core ← formatters ← cli, server. */
 const layer = (name) => `^src/${name}/`;
-const pureLayers = '^src/(core|parsers|checks|secrets|policy|formatters)/';
+const pureLayers = '^src/(core|parsers|checks|secrets|policy|formatters|ecosystems)/|^src/vuln/(?!db/)';
 module.exports = {
   forbidden: [
     { name: 'core-is-the-bottom', severity: 'error', from: { path: layer('core') }, to: { path: '^src/(?!core/)' } },
     { name: 'parsers-only-core', severity: 'error', from: { path: layer('parsers') }, to: { path: '^src/(?!(core|parsers)/)' } },
     { name: 'secrets-only-core', severity: 'error', from: { path: layer('secrets') }, to: { path: '^src/(?!(core|secrets)/)' } },
+    { name: 'ecosystems-only-core', severity: 'error', from: { path: layer('ecosystems') }, to: { path: '^src/(?!(core|ecosystems)/)' } },
+    { name: 'vuln-only-core-ecosystems', severity: 'error', from: { path: layer('vuln') }, to: { path: '^src/(?!(core|ecosystems|vuln)/)' } },
+    { name: 'vuln-pure-part-not-db', severity: 'error', from: { path: layer('vuln'), pathNot: '^src/vuln/db/' }, to: { path: '^src/vuln/db/' } },
     { name: 'checks-no-upward', severity: 'error', from: { path: layer('checks') }, to: { path: '^src/(policy|scan|cli|server|formatters)/' } },
     { name: 'policy-no-upward', severity: 'error', from: { path: layer('policy') }, to: { path: '^src/(scan|cli|server|formatters)/' } },
     { name: 'scan-no-upward', severity: 'error', from: { path: layer('scan') }, to: { path: '^src/(cli|server|formatters)/' } },

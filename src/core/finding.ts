@@ -26,7 +26,8 @@ export type SuppressionMechanism =
   | 'checkov-annotation'
   | 'checkov-comment'
   | 'kube-linter-annotation'
-  | 'polaris-annotation';
+  | 'polaris-annotation'
+  | 'vex';
 
 export interface Suppression {
   by: SuppressionMechanism;
@@ -49,6 +50,36 @@ export interface Provenance {
   author: string;
 }
 
+/** A CVSS vector from an advisory, with the base score Palisade computed from it. */
+export interface CvssScore {
+  version: '2.0' | '3.0' | '3.1' | '4.0';
+  vector: string;
+  /** Base score 0.0–10.0 computed from the vector (not copied from the advisory). */
+  score: number;
+}
+
+/** What a vulnerability finding is about: the advisory and the package it hits. */
+export interface VulnerabilityDetail {
+  /** The advisory ID reported (the OSV record's own ID, e.g. `GHSA-…`, `GO-2023-…`, `RUSTSEC-…`, `PYSEC-…`, `DSA-…`). */
+  id: string;
+  /** Every other ID for the same vulnerability (CVE, GHSA, …), merged from aliases and from records that alias each other. */
+  aliases: string[];
+  summary: string;
+  package: { ecosystem: string; name: string; version: string; purl: string };
+  /** The versions that fix this advisory for this package (from `fixed` events), lowest first. */
+  fixedVersions: string[];
+  /** Smallest version that clears every advisory of this package, when one exists. */
+  upgradeTo?: string;
+  cvss: CvssScore[];
+  /** Where `severity` came from. */
+  severitySource: 'cvss' | 'ecosystem' | 'unknown';
+  /** Informational advisories (RustSec `unmaintained`, `unsound`, `notice`): not vulnerabilities, reported at low severity. */
+  informational?: string;
+  layer?: { index: number; digest: string };
+  published?: string;
+  modified?: string;
+}
+
 /** One problem. Every engine (checks, vulnerabilities, secrets, malware, admission) produces this shape. */
 export interface Finding {
   /** Stable across runs and line moves: check + resource identity + data path. */
@@ -69,4 +100,6 @@ export interface Finding {
   suppressed: Suppression | null;
   /** Set only by the git-history scan: the commit that introduced the finding. Absent for findings in the working tree. */
   provenance?: Provenance;
+  /** Set only by the vulnerability engine. */
+  vulnerability?: VulnerabilityDetail;
 }

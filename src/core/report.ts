@@ -1,11 +1,12 @@
 import type { Finding } from './finding.js';
 import type { Location } from './location.js';
+import type { Package } from './package.js';
 import { SEVERITIES, type Severity, atOrAbove } from './severity.js';
 
 /** Version of the JSON report contract (docs/json-output.md, schemas/report.schema.json). Bump major on breaking change. */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
-export type TargetKind = 'kubernetes' | 'yaml' | 'json' | 'text' | 'git' | 'image' | 'unknown';
+export type TargetKind = 'kubernetes' | 'yaml' | 'json' | 'text' | 'git' | 'image' | 'lockfile' | 'sbom' | 'rootfs' | 'unknown';
 
 export interface TargetIssue {
   message: string;
@@ -49,6 +50,8 @@ export interface Report {
   findings: Finding[];
   /** Waivers that no longer apply because they expired; reported so they get renewed or removed. */
   expiredWaivers: ExpiredWaiver[];
+  /** Every package found (lockfiles, images, SBOMs) when the vulnerability scanner ran; absent otherwise. */
+  inventory?: Package[];
   summary: Summary;
 }
 

@@ -46,6 +46,7 @@ export const MECHANISM_LABEL: Record<SuppressionMechanism, string> = {
   'checkov-comment': 'checkov comment',
   'kube-linter-annotation': 'kube-linter annotation',
   'polaris-annotation': 'polaris annotation',
+  vex: 'VEX statement',
 };
 
 /** Deterministic order for human formats: file, position, most severe first, check, message. */

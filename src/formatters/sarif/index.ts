@@ -26,6 +26,7 @@ const SUPPRESSION_KIND: Record<SuppressionMechanism, 'inSource' | 'external'> = 
   'checkov-comment': 'inSource',
   'kube-linter-annotation': 'inSource',
   'polaris-annotation': 'inSource',
+  vex: 'external',
 };
 
 interface RuleSource {

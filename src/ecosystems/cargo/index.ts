@@ -1,0 +1,14 @@
+import { defineEcosystem } from '../define-ecosystem.js';
+import { formatPurl } from '../_lib/purl.js';
+import { LOCKFILES } from './lockfiles/index.js';
+import { scheme } from './versioning.js';
+
+export const CARGO_ECOSYSTEM = defineEcosystem({
+  id: 'cargo',
+  osvNames: ['crates.io'],
+  purlType: 'cargo',
+  scheme,
+  lockfiles: LOCKFILES,
+  normaliseName: (n) => n,
+  purl: (name, version) => formatPurl({ type: 'cargo', name, version }),
+});

@@ -1,0 +1,14 @@
+import { defineEcosystem } from '../define-ecosystem.js';
+import { formatPurl } from '../_lib/purl.js';
+import { LOCKFILES } from './lockfiles/index.js';
+import { scheme } from './versioning.js';
+
+export const PUB_ECOSYSTEM = defineEcosystem({
+  id: 'pub',
+  osvNames: ['Pub'],
+  purlType: 'pub',
+  scheme,
+  lockfiles: LOCKFILES,
+  normaliseName: (n) => n,
+  purl: (name, version) => formatPurl({ type: 'pub', name, version }),
+});
