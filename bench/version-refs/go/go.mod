@@ -1,0 +1,5 @@
+module palisade.dev/bench/version-refs/go
+
+go 1.26.0
+
+require golang.org/x/mod v0.42.0 // indirect
