@@ -1,4 +1,5 @@
 import type { LockfileParser } from '../../define-ecosystem.js';
+import { PACKAGES_LOCK_JSON } from './packages-lock-json.js';
 
 /** Every lockfile format of this ecosystem. */
-export const LOCKFILES: readonly LockfileParser[] = [];
+export const LOCKFILES: readonly LockfileParser[] = [PACKAGES_LOCK_JSON];

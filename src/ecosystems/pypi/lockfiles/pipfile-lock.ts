@@ -1,0 +1,58 @@
+import type { Package, ParseIssue } from '../../../core/package.js';
+import { err, ok } from '../../../core/result.js';
+import type { LockfileParser } from '../../define-ecosystem.js';
+import { binaryIssue, errorText, isBlank, isRecord, issue, jsonMemberPositions, jsonPathKey, loc } from './common.js';
+import { normalisePyPIName, pypiPackage } from './package.js';
+
+const ID = 'Pipfile.lock';
+
+/**
+ * Pipenv's `Pipfile.lock` (pipfile-spec 6): `default` packages, and `develop` ones marked dev. A package in both is
+ * reported once, not dev (it ships). Entries without a `==` version (git, path, editable) are skipped with a warning.
+ */
+export const pipfileLock: LockfileParser = {
+  id: ID,
+  matches: (f) => f === 'Pipfile.lock',
+  parse(text, path) {
+    const bin = binaryIssue(text, path);
+    if (bin) return err([bin]);
+    if (isBlank(text)) return ok({ packages: [], warnings: [issue('empty-file', 'empty Pipfile.lock: no packages', path)] });
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      return err([issue('invalid-json', `not a Pipfile.lock: invalid JSON: ${errorText(e)}`, path)]);
+    }
+    if (!isRecord(doc) || (!isRecord(doc['_meta']) && !isRecord(doc['default']) && !isRecord(doc['develop']))) {
+      return err([issue('not-pipfile-lock', 'not a Pipfile.lock: no `_meta`, `default` or `develop` object', path)]);
+    }
+    const positions = jsonMemberPositions(text, 2);
+    const warnings: ParseIssue[] = [];
+    const byKey = new Map<string, Package>();
+    for (const group of ['default', 'develop'] as const) {
+      const deps = doc[group];
+      if (deps === undefined) continue;
+      if (!isRecord(deps)) {
+        const at = positions.get(jsonPathKey(group));
+        warnings.push({ code: 'invalid-group', message: `"${group}" is not an object: skipped`, location: loc(path, at?.line ?? 1, at?.column ?? 1) });
+        continue;
+      }
+      for (const [name, entry] of Object.entries(deps)) {
+        const at = positions.get(jsonPathKey(group, name)) ?? { line: 1, column: 1 };
+        const location = loc(path, at.line, at.column, at.column + name.length + 2);
+        const version = isRecord(entry) ? entry['version'] : undefined;
+        if (typeof version !== 'string' || !version.startsWith('==')) {
+          const what = isRecord(entry) && (entry['git'] ?? entry['path'] ?? entry['file']) !== undefined ? 'a VCS, path or file dependency' : 'not pinned with ==';
+          warnings.push({ code: 'not-pinned', message: `${name.slice(0, 200)} is ${what}: not matched`, location });
+          continue;
+        }
+        const v = version.replace(/^={2,3}/, '').trim();
+        const key = `${normalisePyPIName(name)}@${v}`;
+        // `default` is read first, so a package also in `develop` stays not dev.
+        if (byKey.has(key)) continue;
+        byKey.set(key, pypiPackage(name, v, location, ID, { dev: group === 'develop' }));
+      }
+    }
+    return ok({ packages: [...byKey.values()], warnings });
+  },
+};
