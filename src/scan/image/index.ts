@@ -16,6 +16,7 @@ import { DirStore, ImageError, TarStore, digestAlgorithm, normalisePath } from '
 import type { Store } from './store.js';
 import { StreamSource, TarFormatError, tarEntries } from './tar-reader.js';
 import type { ByteSource } from './tar-reader.js';
+import { openRegistryImage, type RegistrySource } from '../registry/index.js';
 
 export { normalisePath } from './store.js';
 
@@ -26,6 +27,8 @@ export interface ImageFileEntry {
   path: string;
   type: 'file' | 'symlink' | 'hardlink' | 'dir' | 'other';
   size: number;
+  /** Permission bits from the tar header (e.g. 0o755); lets readers pick executables without reading every file. */
+  mode: number;
   /** Symlink target as stored (never followed), or the normalised hard-link target. */
   linkTarget?: string;
   /**
@@ -266,7 +269,7 @@ async function scanLayer(ctx: Ctx, index: number, plan: LayerPlan, paths: LayerP
         continue;
       }
 
-      const entry: ImageFileEntry = { layer: index, layerDigest: plan.digest, path, type: header.type, size: header.type === 'file' ? header.size : 0 };
+      const entry: ImageFileEntry = { layer: index, layerDigest: plan.digest, path, type: header.type, size: header.type === 'file' ? header.size : 0, mode: header.mode };
       if (header.type === 'hardlink') {
         const target = normalisePath(header.linkTarget);
         if (target === undefined || target === '') {
@@ -389,7 +392,11 @@ async function openSource(source: string, maxEntries: number): Promise<Store> {
   return TarStore.openArchive(source, maxEntries);
 }
 
-export async function scanImage(source: string, onFile: (e: ImageFileEntry) => Promise<void>, opts: ScanImageOptions = {}): Promise<ImageScanResult> {
+/** A local image (OCI layout directory or tar, `docker save` archive) by path, or an image in a registry. */
+export type ImageSource = string | RegistrySource;
+export type { RegistrySource } from '../registry/index.js';
+
+export async function scanImage(source: ImageSource, onFile: (e: ImageFileEntry) => Promise<void>, opts: ScanImageOptions = {}): Promise<ImageScanResult> {
   const issues: ImageIssue[] = [];
   const result: ImageScanResult = { image: { layers: [] }, issues, deleted: [] };
   const ctx: Omit<Ctx, 'store'> = {
@@ -403,10 +410,16 @@ export async function scanImage(source: string, onFile: (e: ImageFileEntry) => P
   let store: Store | undefined;
   let resolved: ResolvedImage;
   try {
-    store = await openSource(source, Math.max(ctx.maxEntries, 1e6));
-    if ((await store.size('index.json')) !== undefined) resolved = await resolveOci(store, opts.platform, issues);
-    else if ((await store.size('manifest.json')) !== undefined) resolved = await resolveDockerSave(store, opts.platform, issues);
-    else throw new ImageError('unknown-format', `${source} is neither an OCI image layout (index.json) nor a docker save archive (manifest.json)`);
+    if (typeof source !== 'string') {
+      const r = await openRegistryImage(source, opts.platform, issues);
+      store = r.store;
+      resolved = r.resolved;
+    } else {
+      store = await openSource(source, Math.max(ctx.maxEntries, 1e6));
+      if ((await store.size('index.json')) !== undefined) resolved = await resolveOci(store, opts.platform, issues);
+      else if ((await store.size('manifest.json')) !== undefined) resolved = await resolveDockerSave(store, opts.platform, issues);
+      else throw new ImageError('unknown-format', `${source} is neither an OCI image layout (index.json) nor a docker save archive (manifest.json)`);
+    }
   } catch (err) {
     await store?.close();
     if (!isImageProblem(err)) throw err;

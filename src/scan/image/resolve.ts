@@ -25,7 +25,7 @@ export interface ResolveIssue {
   level: 'error' | 'warning';
 }
 
-interface Descriptor {
+export interface Descriptor {
   mediaType?: string;
   digest: string;
   size: number;
@@ -33,7 +33,7 @@ interface Descriptor {
   annotations?: Record<string, string>;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function descriptor(v: unknown, what: string): Descriptor {
   if (!isObj(v) || typeof v.digest !== 'string' || typeof v.size !== 'number') {
@@ -96,25 +96,45 @@ function layerMediaTypeOk(mt: string): boolean {
   return /^application\/vnd\.(oci\.image\.layer\.(v1\.)?|docker\.image\.rootfs\.(foreign\.)?diff\.)tar/.test(mt) || mt.includes('layer');
 }
 
-export async function resolveOci(store: Store, platform: string | undefined, issues: ResolveIssue[]): Promise<ResolvedImage> {
-  let node = await readJson(store, 'index.json', 'index.json');
-  let nodeWhat = 'index.json';
+/** Reads the documents an index or manifest points at (digest-verified): local blobs for a layout, HTTP for a registry. */
+export interface ManifestReader {
+  manifest(d: Descriptor, what: string): Promise<unknown>;
+  config(d: Descriptor, what: string): Promise<unknown>;
+  /** Where the store serves a layer blob from. */
+  layerPath(digest: string): string;
+}
+
+/**
+ * Walks from an index (OCI index, docker manifest list) or a manifest (OCI, docker schema 2) down to the image manifest
+ * for the platform, and lists its layers. Shared by OCI layouts and registries.
+ */
+export async function resolveManifestTree(root: unknown, rootWhat: string, rootDigest: string | undefined, reader: ManifestReader, platform: string | undefined, issues: ResolveIssue[]): Promise<ResolvedImage> {
+  let node = root;
+  let nodeWhat = rootWhat;
+  let digest = rootDigest;
+  let labelled = false;
   for (let depth = 0; depth < 8; depth++) {
-    if (!isObj(node) || !Array.isArray(node.manifests)) throw new ImageError('invalid-manifest', `${nodeWhat} has no "manifests" array`);
-    const list = node.manifests.map((m, i) => descriptor(m, `${nodeWhat} manifests[${i}]`));
-    const chosen = pick(list, platform, issues);
-    const doc = await readJson(store, blobPath(chosen.digest), `manifest ${chosen.digest}`, chosen.digest);
-    if (isObj(doc) && Array.isArray(doc.manifests)) {
-      node = doc;
-      nodeWhat = `index ${chosen.digest}`;
+    if (isObj(node) && Array.isArray(node.manifests)) {
+      const list = node.manifests.map((m, i) => descriptor(m, `${nodeWhat} manifests[${i}]`));
+      const chosen = pick(list, platform, issues);
+      node = await reader.manifest(chosen, `manifest ${chosen.digest}`);
+      nodeWhat = `manifest ${chosen.digest}`;
+      digest = chosen.digest;
+      labelled = chosen.platform !== undefined;
       continue;
     }
-    if (!isObj(doc) || !Array.isArray(doc.layers)) throw new ImageError('invalid-manifest', `manifest ${chosen.digest} has no "layers" array`);
-    const out: ResolvedImage = { digest: chosen.digest, layers: [] };
+    if (isObj(node) && node.schemaVersion === 1) {
+      throw new ImageError('unsupported-manifest', `${nodeWhat} is a docker schema 1 manifest (deprecated since 2017); it is not supported — re-push the image with a current client`);
+    }
+    if (!isObj(node) || !Array.isArray(node.layers)) throw new ImageError('invalid-manifest', `${nodeWhat} has no "layers" array`);
+    const doc = node;
+    const layers: unknown[] = node.layers;
+    const out: ResolvedImage = { layers: [] };
+    if (digest !== undefined) out.digest = digest;
     if (doc.config !== undefined) {
-      const cfgDesc = descriptor(doc.config, `manifest ${chosen.digest} config`);
+      const cfgDesc = descriptor(doc.config, `${nodeWhat} config`);
       try {
-        const cfg = await readJson(store, blobPath(cfgDesc.digest), `config ${cfgDesc.digest}`, cfgDesc.digest);
+        const cfg = await reader.config(cfgDesc, `config ${cfgDesc.digest}`);
         if (isObj(cfg)) {
           if (typeof cfg.os === 'string') out.os = cfg.os;
           if (typeof cfg.architecture === 'string') out.architecture = cfg.architecture;
@@ -124,18 +144,29 @@ export async function resolveOci(store: Store, platform: string | undefined, iss
         issues.push({ code: err.code, level: 'error', message: err.message });
       }
     }
-    if (!chosen.platform) checkPlatform(platform, out.os, out.architecture);
-    doc.layers.forEach((l, i) => {
-      const d = descriptor(l, `manifest ${chosen.digest} layers[${i}]`);
+    if (!labelled) checkPlatform(platform, out.os, out.architecture);
+    layers.forEach((l, i) => {
+      const d = descriptor(l, `${nodeWhat} layers[${i}]`);
       const mediaType = d.mediaType ?? 'application/vnd.oci.image.layer.v1.tar';
       if (!layerMediaTypeOk(mediaType)) {
         issues.push({ code: 'unexpected-media-type', level: 'warning', message: `layer ${i} has media type ${mediaType}; reading it as a tar` });
       }
-      out.layers.push({ path: blobPath(d.digest), digest: d.digest, mediaType, size: d.size, verify: { digest: d.digest, over: 'blob' } });
+      out.layers.push({ path: reader.layerPath(d.digest), digest: d.digest, mediaType, size: d.size, verify: { digest: d.digest, over: 'blob' } });
     });
     return out;
   }
   throw new ImageError('invalid-manifest', 'image indexes nest more than 8 deep');
+}
+
+export async function resolveOci(store: Store, platform: string | undefined, issues: ResolveIssue[]): Promise<ResolvedImage> {
+  const index = await readJson(store, 'index.json', 'index.json');
+  if (!isObj(index) || !Array.isArray(index.manifests)) throw new ImageError('invalid-manifest', 'index.json has no "manifests" array');
+  const reader: ManifestReader = {
+    manifest: (d, what) => readJson(store, blobPath(d.digest), what, d.digest),
+    config: (d, what) => readJson(store, blobPath(d.digest), what, d.digest),
+    layerPath: blobPath,
+  };
+  return resolveManifestTree(index, 'index.json', undefined, reader, platform, issues);
 }
 
 /** Classic `docker save` layout: manifest.json with Config and Layers paths. */

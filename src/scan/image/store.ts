@@ -36,7 +36,7 @@ export function normalisePath(p: string): string | undefined {
 }
 
 export interface Store {
-  readonly kind: 'dir' | 'tar';
+  readonly kind: 'dir' | 'tar' | 'registry';
   /** Size of a regular file, or undefined when absent. */
   size(path: string): Promise<number | undefined>;
   /** First bytes of a file (fewer if it is shorter). */

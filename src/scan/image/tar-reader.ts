@@ -149,6 +149,8 @@ export interface TarHeader {
   typeflag: string;
   size: number;
   linkTarget: string;
+  /** Permission bits (0 when the field is unreadable: mode is informational, never a reason to reject an entry). */
+  mode: number;
 }
 
 export interface TarEntry {
@@ -312,7 +314,13 @@ export async function* tarEntries(src: ByteSource, limits: TarLimits, state: Tar
     longLink = undefined;
 
     const dataOffset = src.position;
-    yield { header: { path: name, type: entryType(flag, name, size), typeflag: flag, size, linkTarget }, dataOffset };
+    let mode = 0;
+    try {
+      mode = num(b, 100, 8, 'mode') & 0o7777;
+    } catch {
+      /* leave 0 */
+    }
+    yield { header: { path: name, type: entryType(flag, name, size), typeflag: flag, size, linkTarget, mode }, dataOffset };
     const consumed = src.position - dataOffset;
     if (consumed > size) throw new Error('tar reader: consumer read past the entry');
     await src.skip(padded(size) - consumed);

@@ -31,13 +31,14 @@ export interface E {
   type?: 'file' | 'directory' | 'symlink' | 'link';
   content?: string | Buffer;
   linkname?: string;
+  mode?: number;
 }
 
 export async function tarOf(entries: E[]): Promise<Buffer> {
   const pack = tar.pack();
   for (const e of entries) {
     const type = e.type ?? 'file';
-    if (type === 'file') pack.entry({ name: e.name, type, mode: 0o644 }, Buffer.from(e.content ?? ''));
+    if (type === 'file') pack.entry({ name: e.name, type, mode: e.mode ?? 0o644 }, Buffer.from(e.content ?? ''));
     else pack.entry({ name: e.name, type, mode: 0o755, ...(e.linkname !== undefined ? { linkname: e.linkname } : {}) });
   }
   pack.finalize();
