@@ -3,12 +3,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { reportValidator, sarifValidator } from '../../test/schemas.js';
 import type { Report } from '../core/report.js';
 import type { FormatContext, Formatter } from './define-formatter.js';
 import { FORMATTERS, FORMATTER_IDS, getFormatter } from './index.js';
 import { MARKDOWN_MAX_CHARS } from './markdown/index.js';
-import { buildScenarios, scenarioContext, SCENARIO_CWD, type Scenario } from './scenarios.js';
+import { buildScenarios, scenarioContext, SCENARIO_CWD, VULN_INVENTORY, type Scenario } from './scenarios.js';
 
 const here = import.meta.dirname;
 const snapshotDir = join(here, '__snapshots__');
@@ -57,11 +60,11 @@ function matchSnapshot(relative: string, output: string): void {
 
 describe('registry', () => {
   test('ids match keys, lookups of unknown ids are undefined', () => {
-    assert.deepEqual([...FORMATTER_IDS].sort(), ['json', 'junit', 'markdown', 'sarif', 'table']);
+    assert.deepEqual([...FORMATTER_IDS].sort(), ['cyclonedx', 'json', 'junit', 'markdown', 'openvex', 'sarif', 'spdx', 'table']);
     for (const id of FORMATTER_IDS) {
       assert.equal(FORMATTERS[id].id, id);
       assert.equal(getFormatter(id), FORMATTERS[id]);
-      assert.match(FORMATTERS[id].extension, /^[a-z]+$/);
+      assert.match(FORMATTERS[id].extension, /^[a-z]+(\.json)?$/);
     }
     for (const id of ['nope', 'toString', '__proto__', 'constructor', '']) assert.equal(getFormatter(id), undefined);
   });
@@ -185,7 +188,8 @@ describe('sarif', () => {
       assert.equal(new Set(rules.map((r) => r.id)).size, rules.length, `${s.name}: duplicate rule ids`);
       for (const r of rules) {
         assert.match(r.properties['security-severity'] ?? '', /^\d+\.\d$/);
-        assert.ok(r.helpUri.endsWith(`/docs/checks/${r.name}.md`));
+        if (r.properties.tags?.includes('vulnerability')) assert.equal(r.helpUri, `https://osv.dev/vulnerability/${r.id}`);
+        else assert.ok(r.helpUri.endsWith(`/docs/checks/${r.name}.md`));
       }
       for (const res of run0.results) {
         assert.equal(rules[res.ruleIndex]!.id, res.ruleId);
@@ -308,6 +312,232 @@ describe('markdown', () => {
   });
 });
 
+describe('vulnerabilities in the human formats', () => {
+  test('table: one compact row per active vulnerability under its file; suppressed ones say by what', () => {
+    const out = run(FORMATTERS.table, byName('vulnerabilities'), { width: 200 });
+    assert.match(out, /^Vulnerabilities \(4\)$/m);
+    assert.match(out, /^ {2}svc\/pom\.xml\n {6}30 {2}CRITICAL {2}org\.apache\.logging\.log4j:log4j-core {2}2\.14\.1 +→ 2\.17\.1 +GHSA-jfh8-c2jp-5v3q \(CVE-2021-44228\) {2}Remote code injection in Log4j$/m);
+    assert.match(out, /RUSTSEC-2021-0139 \(unmaintained\)/);
+    assert.match(out, /lodash 4\.17\.20 GHSA-29mw-wpgm-hmr9 \(CVE-2020-28500\)\n {6}by VEX statement: vulnerable_code_not_in_execute_path/);
+    // The configuration finding keeps its own layout.
+    assert.match(out, /^ {4}21:13 {2}CRITICAL {2}PAL-K8S-0001 privileged-container {2}Container "app" runs privileged\.$/m);
+  });
+  test('table: vulnerability rows fit the width by cutting names and versions, never the advisory ID', () => {
+    for (const width of [80, 100, 120]) {
+      const rows = run(FORMATTERS.table, byName('vulnerabilities'), { width }).split('\n').filter((l) => /^ {4} *\d+ {2}[A-Z]+ /.test(l));
+      assert.equal(rows.length, 4, `@${width}`);
+      for (const row of rows) assert.ok([...row].length <= width, `@${width}: ${row}`);
+      // Names are cut from the front: the artifact of a Maven coordinate stays readable.
+      assert.ok(rows.some((r) => / (…|org\.apache\.logging\.lo)\S*:log4j-core /.test(r)), `@${width}`);
+      for (const id of ['GHSA-35jh-r3h4-6jhm', 'DEBIAN-CVE-2024-0727', 'GHSA-jfh8-c2jp-5v3q', 'RUSTSEC-2021-0139']) assert.ok(rows.some((r) => r.includes(` ${id}`)), `@${width}: ${id}`);
+      // Alias while it fits (100 columns does), the advisory's own ID alone below that.
+      assert.equal(rows.some((r) => r.includes('(CVE-2021-23337)')), width >= 100, `@${width}`);
+    }
+  });
+  test('sarif: a rule per advisory with help, the OSV page and security-severity from the highest CVSS score', () => {
+    const log = JSON.parse(run(FORMATTERS.sarif, byName('vulnerabilities'))) as SarifLog;
+    const rules = log.runs[0]!.tool.driver.rules;
+    const byId = new Map(rules.map((r) => [r.id, r]));
+    assert.equal(byId.get('GHSA-jfh8-c2jp-5v3q')!.properties['security-severity'], '10.0');
+    assert.equal(byId.get('GHSA-35jh-r3h4-6jhm')!.properties['security-severity'], '7.2');
+    // No CVSS: the severity Palisade assigned, on the same scale the check rules use.
+    assert.equal(byId.get('DEBIAN-CVE-2024-0727')!.properties['security-severity'], '5.5');
+    const log4j = byId.get('GHSA-jfh8-c2jp-5v3q')!;
+    assert.equal(log4j.shortDescription.text, 'Remote code injection in Log4j');
+    assert.match(log4j.help.text, /Aliases: CVE-2021-44228/);
+    assert.match(log4j.help.text, /- org\.apache\.logging\.log4j:log4j-core 2\.14\.1 \(Maven\): upgrade to 2\.17\.1/);
+    assert.match(log4j.help.markdown, /\*\*Remediation\*\*\n\nUpgrade org\.apache\.logging\.log4j:log4j-core to 2\.17\.1 or later\./);
+    assert.deepEqual(log4j.properties.tags, ['vulnerability', 'security', 'Maven']);
+    const results = log.runs[0]!.results;
+    const vex = results.find((r) => r.ruleId === 'GHSA-29mw-wpgm-hmr9')!;
+    assert.equal(vex.suppressions![0]!.kind, 'external');
+    assert.equal(vex.suppressions![0]!.properties.mechanism, 'vex');
+    const active = results.find((r) => r.ruleId === 'GHSA-35jh-r3h4-6jhm')!;
+    assert.deepEqual(active.properties, { severity: 'high', category: 'vulnerability', purl: 'pkg:npm/lodash@4.17.20', installedVersion: '4.17.20', fixedVersions: ['4.17.21'], upgradeTo: '4.17.21' });
+  });
+  test('markdown: a vulnerability table, most severe first, linking the advisory', () => {
+    const out = run(FORMATTERS.markdown, byName('vulnerabilities'));
+    const rows = out.split('\n').filter((l) => l.includes('](https://osv.dev/vulnerability/') && !l.includes('Suppressed'));
+    assert.match(rows[0]!, /^\| 🔴 Critical \| org\.apache\.logging\.log4j:log4j-core \| 2\.14\.1 \| 2\.17\.1 \| \[GHSA-jfh8-c2jp-5v3q\]\(https:\/\/osv\.dev\/vulnerability\/GHSA-jfh8-c2jp-5v3q\) CVE-2021-44228 \| svc\/pom\.xml:30 \|$/);
+    assert.match(out, /### 📦 Vulnerabilities \(4\)/);
+  });
+  test('junit: a testcase per advisory and package, pointing at the advisory', () => {
+    const root = parseXml(run(FORMATTERS.junit, byName('vulnerabilities')));
+    const names = root.children.flatMap((s) => s.children.map((c) => c.attrs.name));
+    assert.ok(names.includes('GHSA-35jh-r3h4-6jhm lodash@4.17.20'));
+    assert.ok(names.includes('GHSA-29mw-wpgm-hmr9 lodash@4.17.20 (suppressed)'));
+    const failure = root.children.flatMap((s) => s.children).find((c) => c.attrs.name === 'GHSA-35jh-r3h4-6jhm lodash@4.17.20')!.children[0]!;
+    assert.match(failure.text, /\nAdvisory: https:\/\/osv\.dev\/vulnerability\/GHSA-35jh-r3h4-6jhm$/);
+  });
+});
+
+describe('cyclonedx', () => {
+  const validate = cycloneDxValidator();
+  const bomOf = (name: string): CycloneDxBom => JSON.parse(run(FORMATTERS.cyclonedx, byName(name))) as CycloneDxBom;
+  test('every scenario validates against the bundled CycloneDX 1.6 schema', () => {
+    for (const s of scenarios) {
+      const bom = JSON.parse(run(FORMATTERS.cyclonedx, s)) as unknown;
+      assert.ok(validate(bom), `${s.name}: ${JSON.stringify(validate.errors, null, 2)}`);
+    }
+  });
+  test('the schema check can fail', () => {
+    const bom = bomOf('vulnerabilities');
+    assert.equal(validate({ ...bom, serialNumber: 'urn:uuid:not-a-uuid' }), false);
+    assert.equal(validate({ ...bom, vulnerabilities: [{ ...bom.vulnerabilities![0], ratings: [{ method: 'CVSSv9' }] }] }), false);
+  });
+  test('serial number: deterministic, a UUID, and it changes with the content', () => {
+    const a = bomOf('vulnerabilities').serialNumber;
+    assert.equal(bomOf('vulnerabilities').serialNumber, a);
+    assert.match(a, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.notEqual(bomOf('empty').serialNumber, a);
+    const later = JSON.parse(run(FORMATTERS.cyclonedx, byName('vulnerabilities'), { now: '2025-01-16T12:00:00.000Z' })) as CycloneDxBom;
+    assert.notEqual(later.serialNumber, a);
+  });
+  test('components: one per purl, with group, locations, layer, dev and source package', () => {
+    const bom = bomOf('vulnerabilities');
+    assert.equal(bom.metadata.timestamp, '2025-01-15T12:00:00.000Z');
+    assert.deepEqual(bom.metadata.tools.components.map((c) => [c.name, c.version]), [['palisade', '0.1.0']]);
+    const purls = bom.components.map((c) => c.purl);
+    assert.equal(new Set(purls).size, purls.length);
+    assert.equal(bom.components.length, new Set(Object.values(VULN_INVENTORY).map((p) => p.purl)).size);
+    const byPurl = new Map(bom.components.map((c) => [c.purl, c]));
+    const lodash = byPurl.get('pkg:npm/lodash@4.17.20')!;
+    assert.deepEqual(lodash.properties, [
+      { name: 'palisade:location', value: 'app/package-lock.json:12' },
+      { name: 'palisade:location', value: 'web/package-lock.json:30' },
+    ]);
+    assert.equal(lodash['bom-ref'], 'pkg:npm/lodash@4.17.20');
+    assert.deepEqual([byPurl.get('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1')!.group, byPurl.get('pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1')!.name], ['org.apache.logging.log4j', 'log4j-core']);
+    assert.deepEqual([byPurl.get('pkg:npm/%40babel/traverse@7.22.5')!.group, byPurl.get('pkg:npm/%40babel/traverse@7.22.5')!.name], ['@babel', 'traverse']);
+    assert.ok(byPurl.get('pkg:npm/%40babel/traverse@7.22.5')!.properties!.some((p) => p.name === 'palisade:dev' && p.value === 'true'));
+    const libssl = byPurl.get(VULN_INVENTORY.libssl.purl)!;
+    assert.ok(libssl.properties!.some((p) => p.name === 'palisade:layer' && p.value.startsWith('sha256:')));
+    assert.ok(libssl.properties!.some((p) => p.name === 'palisade:source:name' && p.value === 'openssl'));
+  });
+  test('vulnerabilities: source, aliases, ratings, advice, affects and the VEX analysis of suppressed ones', () => {
+    const bom = bomOf('vulnerabilities');
+    const refs = new Set(bom.components.map((c) => c['bom-ref']));
+    const byId = new Map(bom.vulnerabilities!.map((v) => [v.id, v]));
+    assert.equal(bom.vulnerabilities!.length, 7);
+    for (const v of bom.vulnerabilities!) for (const a of v.affects) assert.ok(refs.has(a.ref), `${v.id} affects unknown ${a.ref}`);
+    const log4j = byId.get('GHSA-jfh8-c2jp-5v3q')!;
+    assert.deepEqual(log4j.source, { name: 'OSV', url: 'https://osv.dev/vulnerability/GHSA-jfh8-c2jp-5v3q' });
+    assert.deepEqual(log4j.references, [{ id: 'CVE-2021-44228', source: { name: 'NVD', url: 'https://nvd.nist.gov/vuln/detail/CVE-2021-44228' } }]);
+    assert.deepEqual(log4j.ratings!.map((r) => [r.method, r.score, r.severity]), [['CVSSv4', 10, 'critical'], ['CVSSv31', 10, 'critical']]);
+    assert.equal(log4j.recommendation, 'Upgrade org.apache.logging.log4j:log4j-core to 2.17.1 or later.');
+    assert.equal(log4j.analysis, undefined);
+    assert.deepEqual(byId.get('GHSA-29mw-wpgm-hmr9')!.analysis, {
+      state: 'not_affected',
+      justification: 'code_not_reachable',
+      detail: 'toNumber, trim and trimEnd never see user input — Suppressed by VEX statement (vex/app.openvex.json#https://example.com/vex/app/1)',
+    });
+    assert.equal(byId.get('DEBIAN-CVE-2023-5678')!.analysis!.state, 'resolved');
+    const waived = byId.get('GHSA-7rjr-3q55-vv33')!.analysis!;
+    assert.equal(waived.state, 'not_affected');
+    assert.equal(waived.justification, undefined);
+    assert.match(waived.detail, /formatMsgNoLookups .*waiver file \(waiver-log4j\) until 2025-06-30$/);
+    assert.deepEqual(byId.get('DEBIAN-CVE-2024-0727')!.ratings, [{ severity: 'unknown' }]);
+    assert.ok(byId.get('RUSTSEC-2021-0139')!.properties!.some((p) => p.name === 'palisade:informational' && p.value === 'unmaintained'));
+  });
+  test('an image scan describes the image', () => {
+    const s = byName('vulnerabilities');
+    const image = { ...s, report: { ...s.report, targets: s.report.targets.filter((t) => t.kind === 'image') } };
+    const bom = JSON.parse(run(FORMATTERS.cyclonedx, image)) as CycloneDxBom;
+    assert.deepEqual(bom.metadata.component, { type: 'container', 'bom-ref': 'palisade:scan-root', name: 'registry.example/shop/api:1.4' });
+  });
+});
+
+describe('spdx', () => {
+  const validate = spdxValidator();
+  const docOf = (name: string): SpdxDoc => JSON.parse(run(FORMATTERS.spdx, byName(name))) as SpdxDoc;
+  test('every scenario validates against the SPDX 2.3 schema', () => {
+    for (const s of scenarios) {
+      const doc = JSON.parse(run(FORMATTERS.spdx, s)) as unknown;
+      assert.ok(validate(doc), `${s.name}: ${JSON.stringify(validate.errors, null, 2)}`);
+    }
+    assert.equal(validate({ ...docOf('vulnerabilities'), packages: [{ SPDXID: 'SPDXRef-x' }] }), false);
+  });
+  test('document: deterministic namespace, creation info from the context, DESCRIBES the root which CONTAINS every package', () => {
+    const doc = docOf('vulnerabilities');
+    assert.match(doc.documentNamespace, /^https:\/\/palisade\.dev\/spdx\/[0-9a-f]{64}$/);
+    assert.equal(docOf('vulnerabilities').documentNamespace, doc.documentNamespace);
+    assert.notEqual(docOf('empty').documentNamespace, doc.documentNamespace);
+    assert.deepEqual(doc.creationInfo, { created: '2025-01-15T12:00:00Z', creators: ['Tool: palisade-0.1.0'] });
+    const ids = doc.packages.map((p) => p.SPDXID);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^SPDXRef-[A-Za-z0-9.-]+$/);
+    assert.deepEqual(doc.relationships[0], { spdxElementId: 'SPDXRef-DOCUMENT', relationshipType: 'DESCRIBES', relatedSpdxElement: 'SPDXRef-RootPackage' });
+    assert.deepEqual(
+      doc.relationships.slice(1).map((r) => r.relatedSpdxElement),
+      ids.filter((id) => id !== 'SPDXRef-RootPackage'),
+    );
+    assert.ok(doc.relationships.slice(1).every((r) => r.relationshipType === 'CONTAINS' && r.spdxElementId === 'SPDXRef-RootPackage'));
+  });
+  test('packages carry their purl; vulnerabilities are SECURITY advisory references on the package they hit', () => {
+    const doc = docOf('vulnerabilities');
+    const lodash = doc.packages.find((p) => p.externalRefs?.some((r) => r.referenceLocator === 'pkg:npm/lodash@4.17.20'))!;
+    assert.equal(lodash.versionInfo, '4.17.20');
+    const advisories = lodash.externalRefs!.filter((r) => r.referenceCategory === 'SECURITY');
+    assert.deepEqual(advisories.map((r) => [r.referenceType, r.referenceLocator]), [
+      ['advisory', 'https://osv.dev/vulnerability/GHSA-35jh-r3h4-6jhm'],
+      ['advisory', 'https://osv.dev/vulnerability/GHSA-29mw-wpgm-hmr9'],
+    ]);
+    assert.match(advisories[1]!.comment!, /suppressed by VEX statement: vulnerable_code_not_in_execute_path/);
+  });
+  test('SPDX IDs stay unique when sanitised names collide', () => {
+    const s = byName('vulnerabilities');
+    const a = { ...VULN_INVENTORY.lodash, name: 'a_b', purl: 'pkg:npm/a_b@1' , version: '1' };
+    const b = { ...VULN_INVENTORY.lodash, name: 'a-b', purl: 'pkg:npm/a-b@1', version: '1' };
+    const doc = JSON.parse(run(FORMATTERS.spdx, { ...s, report: { ...s.report, findings: [], inventory: [a, b] } })) as SpdxDoc;
+    assert.deepEqual(doc.packages.map((p) => p.SPDXID).slice(1), ['SPDXRef-Package-npm-a-b-1', 'SPDXRef-Package-npm-a-b-1-2']);
+  });
+});
+
+describe('openvex', () => {
+  const validate = openVexValidator();
+  const docOf = (name: string): OpenVexDoc => JSON.parse(run(FORMATTERS.openvex, byName(name))) as OpenVexDoc;
+  test('every scenario with vulnerability findings validates against the OpenVEX 0.2.0 schema', () => {
+    const doc = docOf('vulnerabilities');
+    assert.ok(validate(doc), JSON.stringify(validate.errors, null, 2));
+    // Without vulnerability findings there is nothing to state; the schema wants at least one statement.
+    for (const s of scenarios.filter((x) => x.name !== 'vulnerabilities')) {
+      const empty = JSON.parse(run(FORMATTERS.openvex, s)) as OpenVexDoc;
+      assert.deepEqual(empty.statements, [], s.name);
+      assert.ok(validate({ ...empty, statements: doc.statements.slice(0, 1) }), s.name);
+    }
+    assert.equal(validate({ ...doc, statements: [{ ...doc.statements[0], status: 'not_affected', justification: undefined, impact_statement: undefined }] }), false);
+  });
+  test('suppressed findings are not_affected or fixed; active ones affected with the upgrade; informational ones left out', () => {
+    const doc = docOf('vulnerabilities');
+    assert.equal(doc['@context'], 'https://openvex.dev/ns/v0.2.0');
+    assert.match(doc['@id'], /^https:\/\/openvex\.dev\/docs\/public\/vex-[0-9a-f]{64}$/);
+    assert.equal(docOf('vulnerabilities')['@id'], doc['@id']);
+    assert.deepEqual([doc.author, doc.timestamp, doc.version], ['palisade', '2025-01-15T12:00:00.000Z', 1]);
+    const by = new Map(doc.statements.map((s) => [s.vulnerability.name, s]));
+    assert.deepEqual([...by.keys()], ['DEBIAN-CVE-2023-5678', 'DEBIAN-CVE-2024-0727', 'GHSA-29mw-wpgm-hmr9', 'GHSA-35jh-r3h4-6jhm', 'GHSA-7rjr-3q55-vv33', 'GHSA-jfh8-c2jp-5v3q']);
+    assert.deepEqual(by.get('GHSA-29mw-wpgm-hmr9'), {
+      vulnerability: { name: 'GHSA-29mw-wpgm-hmr9', aliases: ['CVE-2020-28500'] },
+      products: [{ '@id': 'pkg:npm/lodash@4.17.20' }],
+      status: 'not_affected',
+      justification: 'vulnerable_code_not_in_execute_path',
+      impact_statement: 'toNumber, trim and trimEnd never see user input',
+      status_notes: 'Suppressed by VEX statement, source vex/app.openvex.json#https://example.com/vex/app/1',
+    });
+    assert.equal(by.get('GHSA-7rjr-3q55-vv33')!.status, 'not_affected');
+    assert.equal(by.get('GHSA-7rjr-3q55-vv33')!.impact_statement, 'message lookups disabled with log4j2.formatMsgNoLookups until the upgrade ships');
+    assert.equal(by.get('DEBIAN-CVE-2023-5678')!.status, 'fixed');
+    assert.equal(by.get('GHSA-35jh-r3h4-6jhm')!.status, 'affected');
+    assert.equal(by.get('GHSA-35jh-r3h4-6jhm')!.action_statement, 'Upgrade lodash to 4.17.21 or later.');
+  });
+  test('a waiver without a reason still gives a valid not_affected statement', () => {
+    const s = byName('vulnerabilities');
+    const findings = s.report.findings.map((f) => (f.checkId === 'GHSA-7rjr-3q55-vv33' ? { ...f, suppressed: { by: 'waiver-file' as const, reason: '', expires: null } } : f));
+    const doc = JSON.parse(run(FORMATTERS.openvex, { ...s, report: { ...s.report, findings } })) as OpenVexDoc;
+    assert.ok(validate(doc), JSON.stringify(validate.errors, null, 2));
+    assert.equal(doc.statements.find((x) => x.vulnerability.name === 'GHSA-7rjr-3q55-vv33')!.impact_statement, 'Suppressed by waiver file');
+  });
+});
+
 test('1,000 findings format quickly', () => {
   const s = byName('thousand-findings');
   const start = performance.now();
@@ -323,17 +553,112 @@ function count(haystack: string, needle: string): number {
 
 interface SarifLog {
   runs: {
-    tool: { driver: { rules: { id: string; name: string; helpUri: string; properties: Record<string, string> }[] } };
+    tool: {
+      driver: {
+        rules: {
+          id: string;
+          name: string;
+          helpUri: string;
+          shortDescription: { text: string };
+          help: { text: string; markdown: string };
+          properties: Record<string, string> & { tags?: string[] };
+        }[];
+      };
+    };
     invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string }[] }[];
     originalUriBaseIds: Record<string, { uri: string }>;
     results: {
       ruleId: string;
       ruleIndex: number;
       partialFingerprints: Record<string, string>;
-      suppressions?: { kind: string; justification: string }[];
+      suppressions?: { kind: string; justification: string; properties: Record<string, unknown> }[];
+      properties: Record<string, unknown>;
       locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }[];
     }[];
   }[];
+}
+
+interface CycloneDxBom {
+  serialNumber: string;
+  metadata: { timestamp: string; tools: { components: { name: string; version: string }[] }; component: Record<string, string> };
+  components: { 'bom-ref': string; group?: string; name: string; purl?: string; properties?: { name: string; value: string }[] }[];
+  vulnerabilities?: {
+    id: string;
+    source: { name: string; url: string };
+    references?: { id: string; source: { name: string; url: string } }[];
+    ratings?: { method?: string; score?: number; severity?: string }[];
+    recommendation?: string;
+    analysis?: { state: string; justification?: string; detail: string };
+    affects: { ref: string }[];
+    properties?: { name: string; value: string }[];
+  }[];
+}
+
+interface SpdxDoc {
+  documentNamespace: string;
+  creationInfo: unknown;
+  packages: { SPDXID: string; versionInfo?: string; externalRefs?: { referenceCategory: string; referenceType: string; referenceLocator: string; comment?: string }[] }[];
+  relationships: { spdxElementId: string; relationshipType: string; relatedSpdxElement: string }[];
+}
+
+interface OpenVexDoc {
+  '@context': string;
+  '@id': string;
+  author: string;
+  timestamp: string;
+  version: number;
+  statements: {
+    vulnerability: { name: string; aliases?: string[] };
+    products: { '@id': string }[];
+    status: string;
+    justification?: string;
+    impact_statement?: string;
+    action_statement?: string;
+  }[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Validators for the SBOM and VEX outputs against their official schemas (the CycloneDX ones bundled with
+// @cyclonedx/cyclonedx-library, SPDX 2.3 and OpenVEX from ../shared/schemas).
+
+function readJson(path: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+}
+function cdxSchemas(): string {
+  return join(here, '..', '..', 'node_modules', '@cyclonedx', 'cyclonedx-library', 'res', 'schema');
+}
+function sharedSchemas(): string {
+  return join(here, '..', '..', '..', 'shared', 'schemas');
+}
+/** A format the schema names that ajv-formats does not ship; loose on purpose (an absolute IRI without spaces). */
+function isIri(s: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s);
+}
+
+function cycloneDxValidator(): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addFormat('iri-reference', (s: string) => !/\s/.test(s));
+  ajv.addFormat('idn-email', /^[^\s@]+@[^\s@]+$/);
+  // bom-1.6 refers to its siblings by file name, relative to its own $id.
+  for (const file of ['spdx.SNAPSHOT.schema.json', 'jsf-0.82.SNAPSHOT.schema.json']) {
+    const { $id: _id, ...schema } = readJson(join(cdxSchemas(), file));
+    ajv.addSchema(schema, `http://cyclonedx.org/schema/${file}`);
+  }
+  return ajv.compile(readJson(join(cdxSchemas(), 'bom-1.6.SNAPSHOT.schema.json')));
+}
+
+function spdxValidator(): ValidateFunction {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  return ajv.compile(readJson(join(sharedSchemas(), 'spdx-2.3-schema.json')));
+}
+
+function openVexValidator(): ValidateFunction {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  ajv.addFormat('iri', isIri);
+  return ajv.compile(readJson(join(sharedSchemas(), 'openvex-schema.json')));
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 import type { Formatter } from './define-formatter.js';
+import cyclonedx from './cyclonedx/index.js';
 import json from './json/index.js';
 import junit from './junit/index.js';
 import markdown from './markdown/index.js';
+import openvex from './openvex/index.js';
 import sarif from './sarif/index.js';
+import spdx from './spdx/index.js';
 import table from './table/index.js';
 
 export type { FormatContext, Formatter } from './define-formatter.js';
@@ -14,6 +17,9 @@ export const FORMATTERS = {
   sarif,
   junit,
   markdown,
+  cyclonedx,
+  spdx,
+  openvex,
 } as const satisfies { [Id in string]: Formatter<Id> };
 
 export type FormatterId = keyof typeof FORMATTERS;

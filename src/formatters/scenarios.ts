@@ -3,9 +3,10 @@
  * a fixed clock and working directory so snapshots are byte-stable.
  */
 import { checkMetaSchema, type CheckMeta, type CheckMetaInput } from '../core/check-meta.js';
-import type { Finding, Resource, Suppression } from '../core/finding.js';
+import type { CvssScore, Finding, Resource, Suppression, VulnerabilityDetail } from '../core/finding.js';
 import { fingerprintOf } from '../core/fingerprint.js';
 import type { Location } from '../core/location.js';
+import type { Package } from '../core/package.js';
 import { REPORT_SCHEMA_VERSION, summarize, type ExpiredWaiver, type Report, type Target, type TargetIssue } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
 import type { FormatContext } from './define-formatter.js';
@@ -150,7 +151,7 @@ function target(path: string, resources: number, extra: Partial<Target> = {}): T
   return { path, kind: 'kubernetes', resources, skippedDocuments: 0, errors: [], warnings: [], ...extra };
 }
 
-function report(targets: Target[], findings: Finding[], expiredWaivers: ExpiredWaiver[] = []): Report {
+function report(targets: Target[], findings: Finding[], expiredWaivers: ExpiredWaiver[] = [], inventory?: Package[]): Report {
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'palisade', version: '0.1.0' },
@@ -158,6 +159,7 @@ function report(targets: Target[], findings: Finding[], expiredWaivers: ExpiredW
     targets,
     findings,
     expiredWaivers,
+    ...(inventory ? { inventory } : {}),
     summary: summarize(targets, findings),
   };
 }
@@ -321,7 +323,179 @@ function thousandFindings(): Scenario {
   return { name: 'thousand-findings', description: '1,000 findings over 50 files', report: report(targets, findings), checks: ALL_CHECKS };
 }
 
+const NO_RESOURCE: Resource = { apiVersion: '', kind: '', namespace: '', name: '' };
+const IMAGE = 'registry.example/shop/api:1.4';
+const BASE_LAYER = { index: 0, digest: 'sha256:9b1f2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9' };
+
+function pkg(ecosystem: string, name: string, version: string, purl: string, path: string, line: number, foundBy: string, extra: Partial<Package> = {}): Package {
+  return { ecosystem, name, version, purl, location: loc(path, line, 5, name.length + 2), foundBy, ...extra };
+}
+
+interface VulnSpec {
+  id: string;
+  aliases?: string[];
+  summary: string;
+  severity: Severity;
+  cvss?: CvssScore[];
+  severitySource?: VulnerabilityDetail['severitySource'];
+  fixed?: string[];
+  upgradeTo?: string;
+  informational?: string;
+  suppressed?: Suppression;
+  published?: string;
+}
+
+/** Shaped like src/vuln/finding.ts builds them (formatters may not import vuln, and a fixture should not move with it). */
+function vulnFinding(p: Package, v: VulnSpec): Finding {
+  const fixed = v.fixed ?? [];
+  const shown = (v.aliases ?? []).slice(0, 3);
+  const named = shown.length > 0 ? `${v.id} (${shown.join(', ')})` : v.id;
+  const what = v.informational !== undefined ? `an informational advisory (${v.informational}), ${named}` : named;
+  const remediation =
+    v.upgradeTo !== undefined
+      ? `Upgrade ${p.name} to ${v.upgradeTo} or later.`
+      : `No fix is available; remove or replace ${p.name}, or waive this finding with the reason it does not apply.`;
+  const vulnerability: VulnerabilityDetail = {
+    id: v.id,
+    aliases: v.aliases ?? [],
+    summary: v.summary,
+    package: { ecosystem: p.ecosystem, name: p.name, version: p.version, purl: p.purl },
+    fixedVersions: fixed,
+    cvss: v.cvss ?? [],
+    severitySource: v.severitySource ?? (v.cvss ? 'cvss' : 'unknown'),
+    ...(v.upgradeTo !== undefined ? { upgradeTo: v.upgradeTo } : {}),
+    ...(v.informational !== undefined ? { informational: v.informational } : {}),
+    ...(p.layer ? { layer: { ...p.layer } } : {}),
+    ...(v.published !== undefined ? { published: v.published, modified: '2024-06-01T10:00:00Z' } : {}),
+  };
+  return {
+    fingerprint: fingerprintOf(v.id, NO_RESOURCE, `${p.ecosystem}|${p.name}`, p.location.path),
+    checkId: v.id,
+    slug: v.informational !== undefined ? 'informational-advisory' : 'vulnerable-package',
+    title: v.summary,
+    severity: v.severity,
+    category: 'vulnerability',
+    message: `${p.name} ${p.version} is affected by ${what}: ${v.summary.replace(/\.$/, '')}. ${fixed.length > 0 ? `Fixed in ${fixed.join(', ')}.` : 'No fixed version yet.'}`,
+    location: { ...p.location },
+    dataPath: '',
+    resource: { ...NO_RESOURCE },
+    remediation,
+    references: [`https://osv.dev/vulnerability/${v.id}`],
+    peers: [],
+    suppressed: v.suppressed ?? null,
+    vulnerability,
+  };
+}
+
+const cvss31 = (vector: string, score: number): CvssScore => ({ version: '3.1', vector: `CVSS:3.1/${vector}`, score });
+
+export const VULN_INVENTORY = {
+  lodash: pkg('npm', 'lodash', '4.17.20', 'pkg:npm/lodash@4.17.20', 'app/package-lock.json', 12, 'package-lock.json', { direct: true }),
+  lodashWeb: pkg('npm', 'lodash', '4.17.20', 'pkg:npm/lodash@4.17.20', 'web/package-lock.json', 30, 'package-lock.json', { dev: true }),
+  traverse: pkg('npm', '@babel/traverse', '7.22.5', 'pkg:npm/%40babel/traverse@7.22.5', 'app/package-lock.json', 40, 'package-lock.json', { dev: true }),
+  log4j: pkg('Maven', 'org.apache.logging.log4j:log4j-core', '2.14.1', 'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1', 'svc/pom.xml', 30, 'pom.xml', { direct: true }),
+  libssl: pkg('Debian:12', 'libssl3', '3.0.11-1~deb12u1', 'pkg:deb/debian/libssl3@3.0.11-1~deb12u1?arch=amd64&distro=debian-12', `${IMAGE}!/var/lib/dpkg/status`, 2041, 'dpkg-status', {
+    layer: BASE_LAYER,
+    source: { name: 'openssl', version: '3.0.11-1~deb12u1' },
+  }),
+  ansiTerm: pkg('crates.io', 'ansi_term', '0.12.1', 'pkg:cargo/ansi_term@0.12.1', 'tools/Cargo.lock', 88, 'Cargo.lock'),
+  xnet: pkg('Go', 'golang.org/x/net', '0.17.0', 'pkg:golang/golang.org/x/net@v0.17.0', 'go.mod', 9, 'go.mod', { direct: true }),
+  requests: pkg('PyPI', 'requests', '2.32.3', 'pkg:pypi/requests@2.32.3', 'requirements.txt', 3, 'requirements.txt'),
+  monolog: pkg('Packagist', 'monolog/monolog', '3.5.0', 'pkg:composer/monolog/monolog@3.5.0', 'composer.lock', 77, 'composer.lock'),
+} as const;
+
+function vulnerabilities(): Scenario {
+  const I = VULN_INVENTORY;
+  const findings = [
+    vulnFinding(I.lodash, {
+      id: 'GHSA-35jh-r3h4-6jhm',
+      aliases: ['CVE-2021-23337'],
+      summary: 'Command Injection in lodash',
+      severity: 'high',
+      cvss: [cvss31('AV:N/AC:L/PR:H/UI:N/S:U/C:H/I:H/A:H', 7.2)],
+      fixed: ['4.17.21'],
+      upgradeTo: '4.17.21',
+      published: '2021-05-06T16:05:51Z',
+    }),
+    vulnFinding(I.lodash, {
+      id: 'GHSA-29mw-wpgm-hmr9',
+      aliases: ['CVE-2020-28500'],
+      summary: 'Regular Expression Denial of Service (ReDoS) in lodash',
+      severity: 'medium',
+      cvss: [cvss31('AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:L', 5.3)],
+      fixed: ['4.17.21'],
+      upgradeTo: '4.17.21',
+      suppressed: { by: 'vex', reason: 'vulnerable_code_not_in_execute_path: toNumber, trim and trimEnd never see user input', expires: null, source: 'vex/app.openvex.json#https://example.com/vex/app/1' },
+    }),
+    vulnFinding(I.log4j, {
+      id: 'GHSA-jfh8-c2jp-5v3q',
+      aliases: ['CVE-2021-44228'],
+      summary: 'Remote code injection in Log4j',
+      severity: 'critical',
+      cvss: [{ version: '4.0', vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H', score: 10 }, cvss31('AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H', 10)],
+      fixed: ['2.3.1', '2.12.2', '2.15.0'],
+      upgradeTo: '2.17.1',
+      published: '2021-12-10T00:40:56Z',
+    }),
+    vulnFinding(I.log4j, {
+      id: 'GHSA-7rjr-3q55-vv33',
+      aliases: ['CVE-2021-45046'],
+      summary: 'Incomplete fix for Apache Log4j vulnerability',
+      severity: 'critical',
+      cvss: [cvss31('AV:N/AC:H/PR:N/UI:N/S:C/C:H/I:H/A:H', 9)],
+      fixed: ['2.3.1', '2.12.2', '2.16.0'],
+      upgradeTo: '2.17.1',
+      suppressed: { by: 'waiver-file', reason: 'message lookups disabled with log4j2.formatMsgNoLookups until the upgrade ships', expires: '2025-06-30', owner: 'team-svc', ticket: 'SVC-42', source: 'waiver-log4j' },
+    }),
+    vulnFinding(I.libssl, {
+      id: 'DEBIAN-CVE-2024-0727',
+      aliases: ['CVE-2024-0727'],
+      summary: 'PKCS12 structures can crash OpenSSL (NULL dereference)',
+      severity: 'medium',
+      fixed: ['3.0.13-1~deb12u1'],
+      upgradeTo: '3.0.13-1~deb12u1',
+    }),
+    vulnFinding(I.libssl, {
+      id: 'DEBIAN-CVE-2023-5678',
+      aliases: ['CVE-2023-5678'],
+      summary: 'Excessive time spent in DH check / generation with large Q parameter value',
+      severity: 'low',
+      severitySource: 'ecosystem',
+      fixed: ['3.0.13-1~deb12u1'],
+      upgradeTo: '3.0.13-1~deb12u1',
+      suppressed: { by: 'vex', reason: 'fixed: patched in the rebuilt base image', expires: null, source: 'vex/base.cdx.json#0' },
+    }),
+    vulnFinding(I.ansiTerm, {
+      id: 'RUSTSEC-2021-0139',
+      summary: 'ansi_term is Unmaintained',
+      severity: 'low',
+      severitySource: 'ecosystem',
+      informational: 'unmaintained',
+    }),
+  ];
+  const t = (path: string, kind: Target['kind']): Target => target(path, 0, { kind });
+  const targets = [
+    t('app/package-lock.json', 'lockfile'),
+    t('web/package-lock.json', 'lockfile'),
+    t('svc/pom.xml', 'lockfile'),
+    t(IMAGE, 'image'),
+    t('tools/Cargo.lock', 'lockfile'),
+    t('go.mod', 'lockfile'),
+    t('requirements.txt', 'lockfile'),
+    t('composer.lock', 'lockfile'),
+    target('k8s/deploy.yaml', 1),
+  ];
+  // One configuration finding beside them: the vulnerability layout must not disturb the check layout.
+  findings.push(finding({ check: C.privileged, location: loc('k8s/deploy.yaml', 21, 13, 16), resource: res('Deployment', 'shop', 'api'), dataPath: PRIV }));
+  return {
+    name: 'vulnerabilities',
+    description: 'an inventory from lockfiles and an image with vulnerability findings: active, suppressed by VEX (not_affected and fixed) and by a waiver, informational',
+    report: report(targets, findings, [], Object.values(I)),
+    checks: [C.privileged],
+  };
+}
+
 /** Built fresh on every call, so a formatter that mutated its input could not leak into the next scenario. */
 export function buildScenarios(): Scenario[] {
-  return [empty(), clean(), oneFinding(), mixedSeverities(), suppressed(), parseError(), hostile(), windowsPaths(), thousandFindings()];
+  return [empty(), clean(), oneFinding(), mixedSeverities(), suppressed(), parseError(), hostile(), windowsPaths(), thousandFindings(), vulnerabilities()];
 }

@@ -3,6 +3,7 @@ import type { Report, Target } from '../../core/report.js';
 import { bySeverityDesc } from '../../core/severity.js';
 import { defineFormatter } from '../define-formatter.js';
 import { MECHANISM_LABEL, compareFindings, docsUrl, normalizeReport, resourceLabel } from '../_lib/text.js';
+import { advisoryUrl } from '../openvex/status.js';
 
 interface TestCase {
   name: string;
@@ -80,7 +81,8 @@ function findingSuite(path: string, report: Report, docsBaseUrl: string): Suite 
   for (const f of findings) {
     // Suppressed findings only share a testcase when they were silenced the same way for the same reason.
     const why = f.suppressed ? ['suppressed', f.suppressed.by, f.suppressed.reason] : ['active'];
-    const key = [resourceLabel(f.resource), f.checkId, ...why].join('\u0000');
+    // The same advisory in two packages of one lockfile is two problems with two fixes.
+    const key = [resourceLabel(f.resource), f.checkId, f.vulnerability?.package.purl ?? '', ...why].join('\u0000');
     const g = groups.get(key);
     if (g) g.push(f);
     else groups.set(key, [f]);
@@ -92,7 +94,9 @@ function findingSuite(path: string, report: Report, docsBaseUrl: string): Suite 
 function findingCase(group: Finding[], docsBaseUrl: string): TestCase {
   const first = group[0]!;
   const resource = resourceLabel(first.resource);
-  const name = `${first.checkId} ${first.slug}${resource ? ` ${resource}` : ''}${first.suppressed ? ' (suppressed)' : ''}`;
+  const v = first.vulnerability;
+  const label = v ? `${first.checkId} ${v.package.name}@${v.package.version}` : `${first.checkId} ${first.slug}${resource ? ` ${resource}` : ''}`;
+  const name = `${label}${first.suppressed ? ' (suppressed)' : ''}`;
   const more = group.length > 1 ? ` (+${group.length - 1} more)` : '';
   const base = { name, file: first.location.path, line: first.location.startLine };
   if (first.suppressed) {
@@ -102,7 +106,8 @@ function findingCase(group: Finding[], docsBaseUrl: string): TestCase {
   }
   const severity = [...group].sort((a, b) => bySeverityDesc(a.severity, b.severity))[0]!.severity;
   const body = [
-    `${severity} ${first.checkId} ${first.slug}: ${first.title}`,
+    v ? `${severity} ${first.checkId}${v.aliases.length > 0 ? ` (${v.aliases.join(', ')})` : ''}: ${first.title}` : `${severity} ${first.checkId} ${first.slug}: ${first.title}`,
+    ...(v ? [`Package: ${v.package.name} ${v.package.version} (${v.package.purl || v.package.ecosystem})`] : []),
     ...(resource ? [`Resource: ${resource}`] : []),
     '',
     ...group.flatMap((f) => [
@@ -111,7 +116,7 @@ function findingCase(group: Finding[], docsBaseUrl: string): TestCase {
     ]),
     '',
     `Remediation: ${first.remediation}`,
-    `Docs: ${docsUrl(docsBaseUrl, first.slug)}`,
+    v ? `Advisory: ${advisoryUrl(v.id)}` : `Docs: ${docsUrl(docsBaseUrl, first.slug)}`,
   ].join('\n');
   return {
     ...base,

@@ -1,8 +1,9 @@
 import type { Finding } from '../../core/finding.js';
 import type { Report } from '../../core/report.js';
-import { SEVERITIES, type Severity } from '../../core/severity.js';
+import { SEVERITIES, bySeverityDesc, type Severity } from '../../core/severity.js';
 import { defineFormatter, type FormatContext } from '../define-formatter.js';
 import { MECHANISM_LABEL, compareFindings, docsUrl, normalizeReport, resourceLabel, sanitizeInline, summaryParts } from '../_lib/text.js';
+import { advisoryUrl } from '../openvex/status.js';
 
 /** GitHub rejects comments over 65,536 characters; stop well before, leaving room for the closing note. */
 export const MARKDOWN_MAX_CHARS = 60_000;
@@ -65,7 +66,7 @@ export default defineFormatter({
     }
 
     errorSection(report, b);
-    const active = report.findings.filter((f) => !f.suppressed).sort(compareFindings);
+    const active = report.findings.filter((f) => !f.suppressed && !f.vulnerability).sort(compareFindings);
     for (const sev of SEVERITIES) {
       const list = active.filter((f) => f.severity === sev);
       if (list.length === 0) continue;
@@ -76,6 +77,7 @@ export default defineFormatter({
       for (const f of list) b.row(`| ${location(f)} | ${checkLink(f, ctx)} | ${cell(resourceLabel(f.resource))} | ${cell(f.message)} |`, true);
       b.add('');
     }
+    vulnerabilitySection(report, b);
     suppressedSection(report, ctx, b);
     expiredSection(report, b);
 
@@ -109,6 +111,35 @@ function errorSection(report: Report, b: Budget): void {
   b.add('');
 }
 
+/** One row per vulnerability, most severe first: what is installed, what to move to, and the advisory to read. */
+function vulnerabilitySection(report: Report, b: Budget): void {
+  const list = report.findings
+    .filter((f) => !f.suppressed && f.vulnerability)
+    .sort((x, y) => bySeverityDesc(x.severity, y.severity) || compareFindings(x, y));
+  if (list.length === 0) return;
+  b.add(`### 📦 Vulnerabilities (${list.length})`);
+  b.add('');
+  b.add('| Severity | Package | Installed | Fix | Advisory | Location |');
+  b.add('| --- | --- | --- | --- | --- | --- |');
+  for (const f of list) {
+    const v = f.vulnerability!;
+    const fix = v.upgradeTo ?? (v.fixedVersions.length > 0 ? v.fixedVersions.join(', ') : v.informational !== undefined ? '' : 'none yet');
+    b.row(
+      `| ${ICON[f.severity]} ${TITLE[f.severity]} | ${cell(v.package.name)} | ${cell(v.package.version)} | ${fix !== '' ? cell(fix) : '–'} | ${advisoryLink(f)} | ${location(f)} |`,
+      true,
+    );
+  }
+  b.add('');
+}
+
+/** `[GHSA-…](https://osv.dev/…) CVE-…`, plus the kind of an informational advisory. */
+function advisoryLink(f: Finding): string {
+  const v = f.vulnerability!;
+  const alias = v.aliases.find((a) => a.startsWith('CVE-')) ?? v.aliases.find((a) => a !== v.id);
+  const extra = [alias !== undefined && alias !== v.id ? alias : '', v.informational ?? ''].filter((p) => p !== '');
+  return `[${cell(v.id)}](${advisoryUrl(v.id).replace(/[()\s]/g, encodeURIComponent)})${extra.length > 0 ? ` ${cell(extra.join(', '))}` : ''}`;
+}
+
 function suppressedSection(report: Report, ctx: FormatContext, b: Budget): void {
   const list = report.findings.filter((f) => f.suppressed).sort(compareFindings);
   if (list.length === 0) return;
@@ -122,7 +153,8 @@ function suppressedSection(report: Report, ctx: FormatContext, b: Budget): void 
   for (const f of list) {
     const s = f.suppressed!;
     const by = `${MECHANISM_LABEL[s.by] ?? s.by}${s.expires ? ` until ${s.expires}` : ''}`;
-    b.row(`| ${location(f)} | ${checkLink(f, ctx)} | ${cell(resourceLabel(f.resource))} | ${cell(by)} | ${s.reason ? cell(s.reason) : '_no reason given_'} |`, true);
+    const what = f.vulnerability ? `${advisoryLink(f)} ${cell(`${f.vulnerability.package.name} ${f.vulnerability.package.version}`)}` : checkLink(f, ctx);
+    b.row(`| ${location(f)} | ${what} | ${cell(resourceLabel(f.resource))} | ${cell(by)} | ${s.reason ? cell(s.reason) : '_no reason given_'} |`, true);
   }
   b.add('');
   b.force('</details>');

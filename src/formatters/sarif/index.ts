@@ -1,9 +1,10 @@
 import type { Finding, SuppressionMechanism } from '../../core/finding.js';
 import type { Location } from '../../core/location.js';
 import type { TargetIssue } from '../../core/report.js';
-import { SECURITY_SEVERITY, type Severity } from '../../core/severity.js';
+import { SECURITY_SEVERITY, bySeverityDesc, type Severity } from '../../core/severity.js';
 import { defineFormatter } from '../define-formatter.js';
 import { docsUrl, normalizePath, normalizeReport, resourceLabel, stringifyJson } from '../_lib/text.js';
+import { advisoryUrl } from '../openvex/status.js';
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
@@ -50,13 +51,14 @@ export default defineFormatter({
     const report = normalizeReport(input, ctx.cwd);
     const cwd = normalizePath(ctx.cwd).replace(/\/+$/, '');
 
-    const sources: RuleSource[] = [...ctx.checks];
-    const index = new Map(sources.map((r, i) => [r.id, i]));
-    // A finding whose check is not in ctx.checks still needs a rule; derive one from the finding itself.
+    const rules = ctx.checks.map((c) => rule(c, ctx.docsBaseUrl));
+    const index = new Map(ctx.checks.map((r, i) => [r.id, i]));
+    // A finding whose check is not in ctx.checks still needs a rule; derive one from the finding itself. An advisory is
+    // a rule of its own (GitHub groups alerts by rule), described from every finding it produced.
     for (const f of report.findings) {
       if (!index.has(f.checkId)) {
-        index.set(f.checkId, sources.length);
-        sources.push(fromFinding(f));
+        index.set(f.checkId, rules.length);
+        rules.push(f.vulnerability ? advisoryRule(report.findings.filter((g) => g.checkId === f.checkId && g.vulnerability)) : rule(fromFinding(f), ctx.docsBaseUrl));
       }
     }
 
@@ -75,7 +77,7 @@ export default defineFormatter({
               name: ctx.toolName,
               version: ctx.toolVersion,
               informationUri: ctx.informationUri,
-              rules: sources.map((r) => rule(r, ctx.docsBaseUrl)),
+              rules,
             },
           },
           invocations: [
@@ -110,7 +112,7 @@ function fromFinding(f: Finding): RuleSource {
   };
 }
 
-function rule(r: RuleSource, docsBaseUrl: string) {
+function rule(r: RuleSource, docsBaseUrl: string): Record<string, unknown> {
   const references = r.references.map((u) => `- ${u}`).join('\n');
   return {
     id: r.id,
@@ -129,6 +131,49 @@ function rule(r: RuleSource, docsBaseUrl: string) {
       precision: 'high',
       'security-severity': SECURITY_SEVERITY[r.severity],
       'problem.severity': PROBLEM_SEVERITY[r.severity],
+    },
+  };
+}
+
+/** The highest CVSS base score of the advisory's findings, else the severity Palisade assigned, on GitHub's 0–10 scale. */
+function advisorySecuritySeverity(group: readonly Finding[]): string {
+  const scores = group.flatMap((f) => f.vulnerability!.cvss.map((c) => c.score));
+  if (scores.length > 0) return Math.max(...scores).toFixed(1);
+  const worst = [...group].sort((a, b) => bySeverityDesc(a.severity, b.severity))[0]!.severity;
+  return SECURITY_SEVERITY[worst];
+}
+
+function advisoryRule(group: readonly Finding[]): Record<string, unknown> {
+  const first = group[0]!;
+  const v = first.vulnerability!;
+  const severity = [...group].sort((a, b) => bySeverityDesc(a.severity, b.severity))[0]!.severity;
+  const aliases = [...new Set(group.flatMap((f) => f.vulnerability!.aliases))].filter((a) => a !== v.id);
+  const summary = v.summary !== '' ? v.summary : `${v.id} in ${v.package.name}`;
+  const packages = [...new Map(group.map((f) => [f.vulnerability!.package.purl || f.vulnerability!.package.name, f])).values()].map((f) => {
+    const p = f.vulnerability!;
+    const fix = p.upgradeTo !== undefined ? `upgrade to ${p.upgradeTo}` : p.fixedVersions.length > 0 ? `fixed in ${p.fixedVersions.join(', ')}` : 'no fixed version';
+    return `${p.package.name} ${p.package.version} (${p.package.ecosystem}): ${fix}`;
+  });
+  const refs = [advisoryUrl(v.id), ...new Set(group.flatMap((f) => f.references))].filter((u, i, all) => all.indexOf(u) === i);
+  const remediation = [...new Set(group.map((f) => f.remediation))].join(' ');
+  const kind = v.informational !== undefined ? `Informational advisory (${v.informational}).` : '';
+  const lines = (bullet: string[]): string => bullet.map((l) => `- ${l}`).join('\n');
+  return {
+    id: v.id,
+    name: first.slug,
+    shortDescription: { text: summary },
+    fullDescription: { text: `${kind ? `${kind} ` : ''}${summary}${aliases.length > 0 ? ` (${aliases.join(', ')})` : ''}` },
+    help: {
+      text: `${kind ? `${kind}\n\n` : ''}${summary}${aliases.length > 0 ? `\n\nAliases: ${aliases.join(', ')}` : ''}\n\nAffected packages:\n${lines(packages)}\n\nRemediation: ${remediation}\n\nReferences:\n${lines(refs)}`,
+      markdown: `${kind ? `${kind}\n\n` : ''}**${summary}**${aliases.length > 0 ? `\n\nAliases: ${aliases.join(', ')}` : ''}\n\n**Affected packages**\n\n${lines(packages)}\n\n**Remediation**\n\n${remediation}\n\n**References**\n\n${lines(refs)}`,
+    },
+    helpUri: advisoryUrl(v.id),
+    defaultConfiguration: { level: LEVEL[severity] },
+    properties: {
+      tags: ['vulnerability', 'security', ...new Set(group.map((f) => f.vulnerability!.package.ecosystem.split(':')[0]!))],
+      precision: 'very-high',
+      'security-severity': advisorySecuritySeverity(group),
+      'problem.severity': PROBLEM_SEVERITY[severity],
     },
   };
 }
@@ -167,7 +212,17 @@ function result(f: Finding, ruleIndex: number, cwd: string) {
           ],
         }
       : {}),
-    properties: { severity: f.severity, category: f.category, dataPath: f.dataPath },
+    properties: f.vulnerability
+      ? {
+          severity: f.severity,
+          category: f.category,
+          purl: f.vulnerability.package.purl,
+          installedVersion: f.vulnerability.package.version,
+          fixedVersions: [...f.vulnerability.fixedVersions],
+          ...(f.vulnerability.upgradeTo !== undefined ? { upgradeTo: f.vulnerability.upgradeTo } : {}),
+          ...(f.vulnerability.layer !== undefined ? { layer: f.vulnerability.layer.digest } : {}),
+        }
+      : { severity: f.severity, category: f.category, dataPath: f.dataPath },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/finding.js';
+import type { Finding, VulnerabilityDetail } from '../../core/finding.js';
 import type { Report, Target, TargetIssue } from '../../core/report.js';
 import type { Severity } from '../../core/severity.js';
 import { defineFormatter } from '../define-formatter.js';
@@ -45,8 +45,10 @@ export default defineFormatter({
     const width = Number.isFinite(ctx.width) && ctx.width > 0 ? Math.max(40, ctx.width) : Infinity;
     const out: string[] = [];
 
-    const active = report.findings.filter((f) => !f.suppressed).sort(compareFindings);
+    const active = report.findings.filter((f) => !f.suppressed && !f.vulnerability).sort(compareFindings);
     if (active.length > 0) out.push(...findingsSection(active, width, paint));
+    const vulns = report.findings.filter((f) => !f.suppressed && f.vulnerability).sort(compareFindings);
+    if (vulns.length > 0) out.push(...vulnerabilitySection(vulns, width, paint));
 
     const suppressed = report.findings.filter((f) => f.suppressed).sort(compareFindings);
     if (suppressed.length > 0) out.push(...suppressedSection(suppressed, width, paint));
@@ -133,12 +135,116 @@ function detail(text: string, width: number, indent: number): string[] {
   return wrap(text, width - indent).map((l) => `${' '.repeat(indent)}${l}`);
 }
 
+/** Column caps for the vulnerability table: long names and versions are cut, the advisory ID never is. */
+const VULN_CAPS = { pkg: 40, installed: 24, fixed: 24 };
+/** Narrowest a cut column gets when the terminal is too narrow for the whole row. */
+const VULN_MIN = { pkg: 14, installed: 9, fixed: 9 };
+
+function cut(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = displayWidth(ch);
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
+/** Cuts from the front: `…j:log4j-core`, `…/x/net` — the end of a package name says which one it is. */
+function cutStart(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  const chars = [...s];
+  let out = '';
+  let w = 0;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    const cw = displayWidth(chars[i]!);
+    if (w + cw > max - 1) break;
+    out = chars[i]! + out;
+    w += cw;
+  }
+  return `…${out}`;
+}
+
+/** `ID (first alias)`, e.g. `GHSA-35jh-r3h4-6jhm (CVE-2021-23337)`: the advisory's own ID and the one people search for. */
+function advisoryLabel(v: VulnerabilityDetail): string {
+  const alias = v.aliases.find((a) => a.startsWith('CVE-')) ?? v.aliases.find((a) => a !== v.id);
+  if (v.informational !== undefined) return `${v.id} (${v.informational})`;
+  return alias !== undefined && alias !== v.id ? `${v.id} (${alias})` : v.id;
+}
+
+/** What to upgrade to: the version that clears every advisory, else the fixed versions, else a dash. */
+function fixedLabel(v: VulnerabilityDetail): string {
+  if (v.upgradeTo !== undefined) return v.upgradeTo;
+  return v.fixedVersions.length > 0 ? v.fixedVersions.join(', ') : '-';
+}
+
+/**
+ * One row per vulnerability, grouped by the file (lockfile, image path) that declares the package:
+ * `line  SEVERITY  package  installed → fixed  advisory  summary`. The summary gets what is left of the width or is
+ * left out; on a narrow terminal the package and version columns are cut before anything wraps.
+ */
+function vulnerabilitySection(findings: Finding[], width: number, paint: Paint): string[] {
+  const raw = findings.map((f) => {
+    const v = f.vulnerability!;
+    return {
+      f,
+      line: String(f.location.startLine),
+      pkg: sanitizeInline(v.package.name),
+      installed: sanitizeInline(v.package.version),
+      fixed: sanitizeInline(fixedLabel(v)),
+      advisory: sanitizeInline(advisoryLabel(v)),
+      id: sanitizeInline(v.id),
+      summary: sanitizeInline(v.summary),
+    };
+  });
+  const widest = (key: 'line' | 'pkg' | 'installed' | 'fixed' | 'advisory' | 'id'): number => Math.max(...raw.map((r) => displayWidth(r[key])));
+  const lineW = widest('line');
+  const col = { pkg: Math.min(widest('pkg'), VULN_CAPS.pkg), installed: Math.min(widest('installed'), VULN_CAPS.installed), fixed: Math.min(widest('fixed'), VULN_CAPS.fixed) };
+  const minimum = (advisoryW: number): number => 4 + lineW + 2 + SEVERITY_WIDTH + 2 + 2 + 3 + 2 + advisoryW + VULN_MIN.pkg + VULN_MIN.installed + VULN_MIN.fixed;
+  // The alias goes before the package name is cut to nothing: the advisory's own ID leads to the alias anyway.
+  const withAlias = minimum(widest('advisory')) <= width;
+  const advisoryW = withAlias ? widest('advisory') : widest('id');
+  const fixedPart = 4 + lineW + 2 + SEVERITY_WIDTH + 2 + 2 + 3 + 2 + advisoryW;
+  let overflow = fixedPart + col.pkg + col.installed + col.fixed - width;
+  // One cell at a time from the widest column that can still give, so no single column is cut to its minimum first.
+  const keys = ['pkg', 'installed', 'fixed'] as const;
+  while (overflow > 0) {
+    const key = keys.filter((k) => col[k] > VULN_MIN[k]).sort((a, b) => col[b] - col[a])[0];
+    if (!key) break;
+    col[key]--;
+    overflow--;
+  }
+  const prefixW = fixedPart + col.pkg + col.installed + col.fixed;
+  const summaryW = width - prefixW - 2;
+
+  const out = [paint(SGR.bold, `Vulnerabilities (${findings.length})`)];
+  let path: string | undefined;
+  for (const r of raw) {
+    if (r.f.location.path !== path) {
+      path = r.f.location.path;
+      out.push(`  ${paint(SGR.bold, sanitizeInline(path))}`);
+    }
+    const sev = paint(SGR.severity[r.f.severity], padEnd(r.f.severity.toUpperCase(), SEVERITY_WIDTH));
+    const cells = `${padEnd(cutStart(r.pkg, col.pkg), col.pkg)}  ${padEnd(cut(r.installed, col.installed), col.installed)} → ${padEnd(cut(r.fixed, col.fixed), col.fixed)}`;
+    let row = `    ${r.line.padStart(lineW)}  ${sev}  ${cells}  ${padEnd(withAlias ? r.advisory : r.id, advisoryW)}`;
+    if (r.summary !== '' && summaryW >= MIN_MESSAGE_WIDTH - 10) row += `  ${paint(SGR.dim, cut(capped(r.summary), summaryW))}`;
+    out.push(row.trimEnd());
+  }
+  out.push('');
+  return out;
+}
+
 function suppressedSection(findings: Finding[], width: number, paint: Paint): string[] {
   const out = [paint(SGR.bold, `Suppressed (${findings.length})`)];
   for (const f of findings) {
     const s = f.suppressed!;
     const resource = resourceLabel(f.resource);
-    const head = [position(f.location.path, f.location.startLine, f.location.startColumn), `${f.checkId} ${f.slug}`, resource]
+    const v = f.vulnerability;
+    const what = v ? `${v.package.name} ${v.package.version} ${advisoryLabel(v)}` : `${f.checkId} ${f.slug}`;
+    const head = [position(f.location.path, f.location.startLine, f.location.startColumn), what, resource]
       .filter((p) => p !== '')
       .map(sanitizeInline)
       .join('  ');
