@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { mavenPurl } from './lockfiles/common.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -10,5 +10,5 @@ export const MAVEN_ECOSYSTEM = defineEcosystem({
   scheme,
   lockfiles: LOCKFILES,
   normaliseName: (n) => n,
-  purl: (name, version) => { const i = name.indexOf(':'); return formatPurl({ type: 'maven', namespace: i > 0 ? name.slice(0, i) : undefined, name: i > 0 ? name.slice(i + 1) : name, version }); },
+  purl: mavenPurl,
 });

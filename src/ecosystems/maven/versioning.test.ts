@@ -26,7 +26,7 @@ const versionText = fc.oneof(fc.constantFrom('1', '1.0', '1-0', '1.0-SNAPSHOT', 
 
 const sign = (n: number): number => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
-test('maven: compare is a total preorder (reflexive, antisymmetric, transitive)', () => {
+test('maven: compare is reflexive and antisymmetric, and transitive where Maven is', () => {
   fc.assert(
     fc.property(versionText, versionText, versionText, (x, y, z) => {
       const a = scheme.parse(x);
@@ -35,6 +35,10 @@ test('maven: compare is a total preorder (reflexive, antisymmetric, transitive)'
       fc.pre(a !== undefined && b !== undefined && c !== undefined);
       assert.ok(scheme.compare(a!, a!) === 0);
       assert.ok(sign(scheme.compare(a!, b!)) === -sign(scheme.compare(b!, a!)), `${x} vs ${y} is not antisymmetric`);
+      // Maven's own ComparableVersion is not transitive once a qualifier follows a dot: it orders 1 < 1.a < 1-alpha1 < 1
+      // (checked with maven-artifact 3.9.16). The scheme copies Maven exactly, so transitivity is only asserted where
+      // Maven has it: qualifiers after '-' or a digit, never after '.'.
+      if ([x, y, z].some((v) => /\.[a-z]/.test(v))) return;
       const ab = sign(scheme.compare(a!, b!));
       const bc = sign(scheme.compare(b!, c!));
       if (ab <= 0 && bc <= 0) assert.ok(scheme.compare(a!, c!) <= 0, `${x} <= ${y} <= ${z} but not ${x} <= ${z}`);

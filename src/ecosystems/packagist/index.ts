@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { composerPurl } from './lockfiles/composer-lock.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -10,5 +10,5 @@ export const PACKAGIST_ECOSYSTEM = defineEcosystem({
   scheme,
   lockfiles: LOCKFILES,
   normaliseName: (n) => n.toLowerCase(),
-  purl: (name, version) => { const i = name.indexOf('/'); return formatPurl({ type: 'composer', namespace: i > 0 ? name.slice(0, i).toLowerCase() : undefined, name: (i > 0 ? name.slice(i + 1) : name).toLowerCase(), version }); },
+  purl: composerPurl,
 });

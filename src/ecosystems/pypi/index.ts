@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { pypiPurl, normalisePyPIName } from './lockfiles/package.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -9,6 +9,6 @@ export const PYPI_ECOSYSTEM = defineEcosystem({
   purlType: 'pypi',
   scheme,
   lockfiles: LOCKFILES,
-  normaliseName: (n) => n.toLowerCase().replace(/[-_.]+/g, '-'),
-  purl: (name, version) => formatPurl({ type: 'pypi', name: name.toLowerCase().replace(/[-_.]+/g, '-'), version }),
+  normaliseName: normalisePyPIName,
+  purl: pypiPurl,
 });

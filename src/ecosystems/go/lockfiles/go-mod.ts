@@ -6,8 +6,7 @@ import { formatPurl } from '../../_lib/purl.js';
 
 const ID = 'go.mod';
 
-// Same formula as GO_ECOSYSTEM.purl (../index.ts); importing the ecosystem here would be an import cycle. go-mod.test.ts
-// checks the two agree.
+// GO_ECOSYSTEM.purl is this function. Pass the version as Go writes it (with its `v`), as purl-spec's golang examples do.
 export function goPurl(name: string, version: string): string {
   const i = name.lastIndexOf('/');
   return formatPurl({ type: 'golang', namespace: i > 0 ? name.slice(0, i) : undefined, name: i > 0 ? name.slice(i + 1) : name, version });

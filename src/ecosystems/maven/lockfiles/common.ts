@@ -5,8 +5,7 @@ import { formatPurl } from '../../_lib/purl.js';
 export const ECOSYSTEM = 'Maven';
 
 /**
- * Same purl as MAVEN_ECOSYSTEM.purl (the test checks they agree); written here because importing the ecosystem's index
- * from its own lockfile parsers would be an import cycle.
+ * The Maven purl (`group:artifact` → namespace/name); MAVEN_ECOSYSTEM.purl is this function.
  */
 export function mavenPurl(name: string, version: string): string {
   const i = name.indexOf(':');

@@ -2,10 +2,7 @@ import type { Inventory, Package, ParseIssue } from '../../../core/package.js';
 import type { Location } from '../../../core/location.js';
 import { formatPurl } from '../../_lib/purl.js';
 
-/**
- * The npm purl, the same as `NPM_ECOSYSTEM.purl` (a test keeps them equal). Not imported from `../index.ts` because that
- * module imports this folder's registry, and the dependency graph must stay acyclic.
- */
+/** The npm purl; NPM_ECOSYSTEM.purl is this function (the ecosystem imports it, so parsers need not import the ecosystem). */
 export function npmPurl(name: string, version: string): string {
   const slash = name.startsWith('@') ? name.indexOf('/') : -1;
   return formatPurl({ type: 'npm', namespace: slash > 0 ? name.slice(0, slash) : undefined, name: slash > 0 ? name.slice(slash + 1) : name, version });

@@ -7,8 +7,7 @@ import { jsonMemberPositions, jsonPathKey } from './json-positions.js';
 
 const ID = 'composer.lock';
 
-// Same formula as PACKAGIST_ECOSYSTEM.purl (../index.ts); importing the ecosystem here would be an import cycle.
-// composer-lock.test.ts checks the two agree.
+// PACKAGIST_ECOSYSTEM.purl is this function.
 export function composerPurl(name: string, version: string): string {
   const i = name.indexOf('/');
   return formatPurl({ type: 'composer', namespace: i > 0 ? name.slice(0, i).toLowerCase() : undefined, name: (i > 0 ? name.slice(i + 1) : name).toLowerCase(), version });

@@ -7,8 +7,7 @@ export function normalisePyPIName(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, '-');
 }
 
-// Same formula as PYPI_ECOSYSTEM.purl (../index.ts): importing the ecosystem from here would be an import cycle
-// (index → lockfiles → index). lockfiles.test.ts checks the two agree.
+// PYPI_ECOSYSTEM.purl is this function.
 export function pypiPurl(name: string, version: string): string {
   return formatPurl({ type: 'pypi', name: normalisePyPIName(name), version });
 }
