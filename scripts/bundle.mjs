@@ -11,6 +11,8 @@ await build({
   target: 'node20',
   // Some dependencies are CommonJS and call require() for Node built-ins.
   banner: { js: "import { createRequire as __palisadeCreateRequire } from 'node:module'; const require = __palisadeCreateRequire(import.meta.url);" },
+  // A native addon: it loads its compiled .node file relative to its own package, so it stays in node_modules.
+  external: ['better-sqlite3'],
   legalComments: 'linked',
   logLevel: 'warning',
 });

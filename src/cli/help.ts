@@ -5,6 +5,7 @@ Usage:
   palisade checks list [--format f]      List the built-in checks (table, json, markdown)
   palisade checks explain <id|slug>      Show what a check looks for and how to fix it
   palisade secrets list [--format f]     List the secret rules (with scan --scanners secrets)
+  palisade db update|import|status       Manage the offline advisory database (OSV) the vuln scanner reads
   palisade version                       Print the version
 
 Run \`palisade scan --help\` for scan options.
@@ -18,11 +19,15 @@ Exit codes:
 
 export const SCAN_HELP = `Usage: palisade scan [paths...] [options]
 
-Scans Kubernetes manifests (YAML, multi-document YAML, JSON, kind: List). Directories are walked recursively,
-honouring .gitignore and skipping .git and node_modules. With no path, scans the current directory.
+Scans Kubernetes manifests (YAML, multi-document YAML, JSON, kind: List) with the check library, and lockfiles
+(package-lock.json, yarn.lock, pnpm-lock.yaml, go.mod, Cargo.lock, poetry.lock, requirements.txt, pom.xml, …) for
+packages with known vulnerabilities, matched offline against the local OSV database (\`palisade db update\`).
+Directories are walked recursively, honouring .gitignore and skipping .git and node_modules. With no path, scans the
+current directory.
 
 Options:
-  -f, --format <fmt[=file]>  Output format: table (default), json, sarif, junit, markdown.
+  -f, --format <fmt[=file]>  Output format: table (default), json, sarif, junit, markdown, and for the inventory:
+                             cyclonedx (CycloneDX 1.6 SBOM + vulnerabilities), spdx (SPDX 2.3), openvex (VEX).
                              Repeat for several outputs; fmt=file writes to a file, one format may go to stdout.
   -o, --output <file>        Write the (single) output to a file instead of stdout.
       --fail-on <severity>   critical | high (default) | medium | low | info | none
@@ -31,7 +36,9 @@ Options:
       --waivers <file>       Extra waiver file (repeatable); .palisade/waivers.yaml is read automatically
       --enable <checks>      Enable checks or categories (comma-separated IDs, slugs, category:<name>)
       --disable <checks>     Disable checks or categories
-      --scanners <list>      Engines to run: config (default), secrets — e.g. --scanners config,secrets.
+      --scanners <list>      Engines to run: config, vuln (both by default), secrets — e.g. --scanners config,secrets.
+                             vuln matches lockfile and image packages against the advisory database; without a
+                             database it warns (or fails with exit 3 when vuln was asked for by name)
                              secrets reads every text file (binary skipped) and decoded Secret data; secrets are
                              always redacted (first 4 characters, then a mask) in every output format
       --malware              Stream every file to a ClamAV daemon (clamd) and check SHA-256 deny-lists;
@@ -39,13 +46,25 @@ Options:
       --clamd-socket <addr>  clamd socket path or tcp://host:port (default $PALISADE_CLAMD_SOCKET, then
                              /var/run/clamav/clamd.ctl)
       --malware-denylist <f> SHA-256 deny-list file (lines: <sha256> [name])
-      --image <path>         Scan a container image (OCI layout directory or tar, docker save tar) layer by layer
-                             for secrets (and malware with --malware), including files a later layer deletes.
-                             Repeatable; alone, only the image(s)
+      --image <image>        Scan a container image layer by layer: an OCI layout directory or tar, a docker save
+                             tar, or a registry reference (registry.example.com/app:1.0, app@sha256:…) pulled over
+                             the OCI distribution API, streamed, nothing unpacked to disk. By default: OS packages
+                             (dpkg, apk, rpm) and installed language packages for vulnerabilities, and every file
+                             for secrets, including files a later layer deletes. Repeatable; alone, only the image(s)
       --platform <os/arch>   Which image of a multi-platform index (default: linux/amd64 or the only one)
+      --registry-ca <file>   Extra CA certificates (PEM) for registries with a private CA
+      --insecure-registry    Accept plain HTTP and unverified certificates from the registry (loopback hosts may
+                             always use plain HTTP). Credentials: $PALISADE_REGISTRY_USERNAME/_PASSWORD, else
+                             ~/.docker/config.json
+      --rootfs <dir>         An unpacked root filesystem or directory: OS and installed packages (vuln scanner)
       --git <repo>           Scan the repository's git history for secrets: every commit's added lines, each
                              finding with the commit that introduced it. Alone, only history; with paths, both
       --git-range <rev>      Limit --git to a range (A..B) or to commits not in <rev> (e.g. origin/main)
+      --db <file>            Advisory database (default $PALISADE_DB, else the user cache dir; see palisade db path)
+      --vex <file>           OpenVEX (or CycloneDX VEX) document: not_affected/fixed statements suppress the matching
+                             vulnerability findings, shown as suppressed by VEX (repeatable; see docs/sbom-vex.md)
+      --ignore-unfixed       Leave out vulnerabilities that have no fixed version yet
+      --exclude-dev          Do not match dev dependencies (they stay in the inventory, marked dev)
       --max-file-size <n>    Skip files larger than n bytes (default 20971520), with a warning
       --color / --no-color   Force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                No progress on stderr
@@ -58,6 +77,8 @@ Examples:
   palisade scan . --format sarif=palisade.sarif --format table
   palisade scan . --format json -o report.json --fail-on none
   palisade scan . --enable image-registry-not-allowed --disable category:resources
+  palisade db update && palisade scan . --scanners vuln --fail-on high
+  palisade scan --image app.oci.tar --scanners vuln,secrets --format cyclonedx=sbom.cdx.json
 
 Exit codes: 0 clean · 1 findings at/above --fail-on · 2 usage or config error · 3 a file could not be scanned.
 Waive a finding: annotate the object with palisade.dev/waive: "<id-or-slug>,..." and palisade.dev/waive-reason: "...",

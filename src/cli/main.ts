@@ -12,6 +12,7 @@ import { resolveSelector } from '../policy/select.js';
 import { SCANNERS, scan, type Scanner } from '../scan/scan.js';
 import { checkExplain, checkMarkdown, checksIndexMarkdown, secretRulesMarkdown } from './check-docs.js';
 import { CHECKS_HELP, MAIN_HELP, SCAN_HELP } from './help.js';
+import { dbPathFor, runDb } from './db.js';
 import { processIO, useColor, type CliIO } from './io.js';
 import { DOCS_BASE_URL, INFORMATION_URI, TOOL_NAME, toolVersion } from './version.js';
 
@@ -72,6 +73,13 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     'clamd-socket': { type: 'string' },
     'malware-denylist': { type: 'string' },
     'git-range': { type: 'string' },
+    db: { type: 'string' },
+    vex: { type: 'string', multiple: true },
+    rootfs: { type: 'string', multiple: true },
+    'registry-ca': { type: 'string' },
+    'insecure-registry': { type: 'boolean' },
+    'ignore-unfixed': { type: 'boolean' },
+    'exclude-dev': { type: 'boolean' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -99,10 +107,19 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
   const now = io.now();
   if (values['git-range'] !== undefined && values.git === undefined) throw new UsageError('--git-range needs --git <repo>');
   const images = values.image ?? [];
-  const gitOnly = (values.git !== undefined || images.length > 0) && positionals.length === 0;
+  const rootfs = values.rootfs ?? [];
+  const gitOnly = (values.git !== undefined || images.length > 0 || rootfs.length > 0) && positionals.length === 0;
+  if ((values['registry-ca'] !== undefined || values['insecure-registry']) && images.length === 0) throw new UsageError('--registry-ca and --insecure-registry need --image <reference>');
   if (values.platform !== undefined && images.length === 0) throw new UsageError('--platform needs --image <path>');
   if ((values['clamd-socket'] !== undefined || values['malware-denylist'] !== undefined) && !values.malware) throw new UsageError('--clamd-socket and --malware-denylist need --malware');
   const clamdSocket = values['clamd-socket'] ?? io.env.PALISADE_CLAMD_SOCKET;
+  // By default: the check library and known vulnerabilities in lockfiles; images are also searched for secrets.
+  // An explicit --scanners list applies to everything, images included.
+  const activeScanners: Scanner[] = scanners.length ? (scanners as Scanner[]) : ['config', 'vuln'];
+  const imageSecrets = images.length > 0 && (scanners.length === 0 || scanners.includes('secrets'));
+  if ((values['ignore-unfixed'] || values['exclude-dev'] || values.db !== undefined || rootfs.length > 0) && !activeScanners.includes('vuln')) {
+    throw new UsageError('--db, --ignore-unfixed, --exclude-dev and --rootfs need the vuln scanner (--scanners vuln)');
+  }
   const outcome = await scan({
     // `--git <repo>` or `--image` alone scans only that; with paths, both.
     inputs: gitOnly ? [] : positionals.length ? positionals : ['.'],
@@ -110,13 +127,34 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     configPath: values.config,
     noConfig: values['no-config'] === true,
     waiverFiles: values.waivers ?? [],
+    vexFiles: values.vex ?? [],
     enable: splitList(values.enable),
     disable: splitList(values.disable),
     failOn: failOnRaw as Severity | 'none' | undefined,
     maxFileSize,
-    scanners: scanners.length ? (scanners as Scanner[]) : ['config'],
-    secretRules: scanners.includes('secrets') || values.git !== undefined || images.length > 0 ? await secretRules() : undefined,
-    ...(images.length > 0 ? { images: { paths: images, ...(values.platform ? { platform: values.platform } : {}) } } : {}),
+    scanners: activeScanners,
+    secretRules: activeScanners.includes('secrets') || values.git !== undefined || imageSecrets ? await secretRules() : undefined,
+    ...(images.length > 0
+      ? {
+          images: {
+            paths: images,
+            secrets: imageSecrets,
+            ...(values.platform ? { platform: values.platform } : {}),
+            registry: { insecure: values['insecure-registry'] === true, ...(values['registry-ca'] ? { caFile: values['registry-ca'] } : {}), env: io.env },
+          },
+        }
+      : {}),
+    ...(rootfs.length > 0 ? { rootfs } : {}),
+    ...(activeScanners.includes('vuln')
+      ? {
+          vuln: {
+            dbPath: await dbPathFor(io, values.db),
+            required: scanners.includes('vuln'),
+            ignoreUnfixed: values['ignore-unfixed'] === true,
+            excludeDev: values['exclude-dev'] === true,
+          },
+        }
+      : {}),
     ...(values.malware
       ? { malware: { clamd: clamdSocket ? { socket: clamdSocket } : {}, ...(values['malware-denylist'] ? { denylistFile: values['malware-denylist'] } : {}) } }
       : {}),
@@ -247,6 +285,8 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         return runChecks(rest, io);
       case 'secrets':
         return await runSecrets(rest, io);
+      case 'db':
+        return await runDb(rest, io, (a, o) => parse(a, o) as { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] });
       case 'version':
       case '--version':
       case '-v':

@@ -94,7 +94,9 @@ function matchesSelector(f: Finding, selector: string, aliases: readonly string[
   const s = selector.trim();
   if (s === '*') return true;
   if (s.startsWith('category:')) return f.category === s.slice(9);
-  return s.toUpperCase() === f.checkId || s === f.slug || aliases.includes(s);
+  // Advisory IDs are mixed case (GHSA-h395-qcrw-5vmq) and users write them either way: compare IDs case-insensitively.
+  const up = s.toUpperCase();
+  return up === f.checkId.toUpperCase() || s === f.slug || aliases.some((a) => a === s || a.toUpperCase() === up);
 }
 
 const globCache = new Map<string, (s: string) => boolean>();

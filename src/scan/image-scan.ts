@@ -3,7 +3,7 @@ import type { Finding } from '../core/finding.js';
 import type { Target, TargetIssue } from '../core/report.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 import { scanText } from '../secrets/engine.js';
-import { scanImage, type ImageFileEntry } from './image/index.js';
+import { scanImage, type ImageFileEntry, type ImageSource } from './image/index.js';
 import { ClamdClient, type ClamdVerdict } from './malware/clamd.js';
 import { MALWARE_CHECKS, malwareFinding } from './malware/scan-dir.js';
 import { textSecretFinding } from './secrets.js';
@@ -32,7 +32,7 @@ async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<Buff
  * stream: every file of every layer, including files a later layer deletes — they are still shipped in the image.
  * Finding paths read `<image>!/<path in the image>`; the message names the layer.
  */
-export async function scanImageTarget(source: string, display: string, opts: ImageScanOptions): Promise<{ findings: Finding[]; target: Target }> {
+export async function scanImageTarget(source: ImageSource, display: string, opts: ImageScanOptions): Promise<{ findings: Finding[]; target: Target }> {
   const target: Target = { path: display, kind: 'image', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
   const findings: { finding: Finding; layer: number; path: string }[] = [];
   const clamd = opts.malware ? new ClamdClient(opts.malware.clamd) : undefined;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { type Report, type Target, type TargetIssue, REPORT_SCHEMA_VERSION, summarize } from '../core/report.js';
@@ -13,6 +13,7 @@ import { defaultConfig, parseConfig, type LoadedConfig } from '../policy/config.
 import type { ConfigIssue } from '../policy/located.js';
 import { selectChecks } from '../policy/select.js';
 import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '../policy/waivers.js';
+import { applyVex, parseOpenVex, type VexStatement } from '../policy/vex.js';
 import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
 import { readManifest } from './read.js';
 import { scanGitHistory } from './git-history.js';
@@ -22,6 +23,10 @@ import { scanForMalware } from './malware/scan-dir.js';
 import { secretsInSecretObject, secretsInText } from './secrets.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 import { collectInputs, toDisplay } from './walk.js';
+import { isLockfileName, lockfileInventory, matchInventory, openAdvisoryDb, type VulnOptions } from './vuln-scan.js';
+import type { Package } from '../core/package.js';
+import type { ImageSource } from './image/index.js';
+import { directoryInventory, imageInventory } from './inventory/index.js';
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
 
@@ -33,6 +38,8 @@ export interface ScanOptions {
   /** Skip config discovery entirely (`--no-config`). */
   noConfig?: boolean;
   waiverFiles?: string[];
+  /** OpenVEX (or CycloneDX VEX) documents: statements mark vulnerability findings not_affected/fixed (`--vex`). */
+  vexFiles?: string[];
   enable?: string[];
   disable?: string[];
   failOn?: Severity | 'none';
@@ -45,15 +52,25 @@ export interface ScanOptions {
   scanners?: readonly Scanner[];
   /** Stream every regular file to ClamAV and check SHA-256 deny-lists (`--malware`). */
   malware?: { clamd: { socket?: string; host?: string; port?: number }; denylistFile?: string };
-  /** Container images (OCI layout dir or tar, `docker save` tar) scanned layer by layer for secrets (+ malware). */
-  images?: { paths: string[]; platform?: string };
+  /** Container images (OCI layout dir or tar, `docker save` tar) scanned layer by layer for secrets (+ malware) and, with the vuln scanner, for packages. */
+  images?: {
+    paths: string[];
+    platform?: string;
+    secrets?: boolean;
+    /** How to reach registries for `--image` values that are image references rather than local paths. */
+    registry?: { insecure?: boolean; caFile?: string; env?: Record<string, string | undefined> };
+  };
+  /** Unpacked root filesystems / directories scanned for OS and installed language packages (`--rootfs`). */
+  rootfs?: string[];
+  /** Settings of the `vuln` scanner (lockfiles, image packages → advisories); required when `scanners` has `vuln`. */
+  vuln?: VulnOptions;
   /** Also scan this repository's git history for secrets: every commit's added lines (`--git`). */
   git?: { repo: string; range?: string };
   /** Required with the `secrets` scanner and with `git`; callers load them lazily (see cli) so a config-only scan does not pay for them. */
   secretRules?: readonly SecretRule[];
 }
 
-export const SCANNERS = ['config', 'secrets'] as const;
+export const SCANNERS = ['config', 'secrets', 'vuln'] as const;
 export type Scanner = (typeof SCANNERS)[number];
 
 export interface ScanSuccess {
@@ -111,6 +128,24 @@ function loadWaivers(opts: ScanOptions, loaded: LoadedConfig, configDir: string 
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: waivers };
 }
 
+/** VEX documents are read up front, like waiver files: a broken one stops the scan with its location (exit 2). */
+function loadVex(opts: ScanOptions): { ok: true; value: VexStatement[] } | { ok: false; issues: ConfigIssue[] } {
+  const statements: VexStatement[] = [];
+  const issues: ConfigIssue[] = [];
+  for (const f of opts.vexFiles ?? []) {
+    const abs = resolve(opts.cwd, f);
+    const text = readText(abs);
+    if (typeof text !== 'string') {
+      issues.push(text);
+      continue;
+    }
+    const res = parseOpenVex(text, toDisplay(opts.cwd, abs));
+    if (res.ok) statements.push(...res.value);
+    else issues.push(...res.error.map((e) => ({ message: e.message, location: e.location })));
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: statements };
+}
+
 function subjectOf(obj: K8sObject): WaiverSubject {
   const md = podMetadataPath(obj);
   const podAnn = md ? getAt(obj.value, [...md, 'annotations']) : undefined;
@@ -133,14 +168,20 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   if (!selected.ok) return selected;
   const waivers = loadWaivers(opts, loaded, cfg.dir);
   if (!waivers.ok) return waivers;
+  const vex = loadVex(opts);
+  if (!vex.ok) return vex;
 
   const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const scanners = new Set(opts.scanners ?? ['config']);
   const configOn = scanners.has('config');
-  if ((scanners.has('secrets') || opts.git || opts.images) && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
+  const imageSecrets = opts.images !== undefined && opts.images.secrets !== false;
+  if ((scanners.has('secrets') || opts.git || imageSecrets) && !opts.secretRules) throw new Error('scan: the secrets scanner needs secretRules');
+  if (scanners.has('vuln') && !opts.vuln) throw new Error('scan: the vuln scanner needs vuln options');
+  const vulnOn = scanners.has('vuln') && opts.vuln !== undefined;
   const secretRules = scanners.has('secrets') ? opts.secretRules : undefined;
   const secretFindings: { finding: Finding; obj?: K8sObject }[] = [];
-  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined || opts.malware !== undefined);
+  const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined || opts.malware !== undefined, vulnOn ? isLockfileName : undefined);
+  const lockfiles: { abs: string; display: string }[] = [];
   const targets: Target[] = [];
   const byPath = new Map<string, Target>();
   const objects: K8sObject[] = [];
@@ -162,6 +203,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   }
   walk.files.forEach((f, i) => {
     opts.onProgress?.(i, walk.files.length);
+    if (f.lockfile) lockfiles.push(f);
     // Files found only for the malware scan are streamed to clamd below, not read here.
     if (!f.manifest && !secretRules) return;
     const read = readManifest(f.abs, maxBytes, f.explicit);
@@ -212,16 +254,23 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     denylist = loaded.entries;
   }
   if (opts.malware && walk.files.length > 0) await runMalware(opts.malware, denylist, walk.files, targets, byPath, secretFindings);
-  for (const image of opts.images?.paths ?? []) {
-    const abs = resolve(opts.cwd, image);
-    const res = await scanImageTarget(abs, toDisplay(opts.cwd, abs), {
-      secretRules: opts.secretRules!,
+  const imageSources = (opts.images?.paths ?? []).map((p) => imageSourceFor(p, opts));
+  for (const image of imageSecrets || opts.malware ? imageSources : []) {
+    const res = await scanImageTarget(image.source, image.display, {
+      ...(imageSecrets ? { secretRules: opts.secretRules! } : {}),
       maxFileBytes: maxBytes,
       ...(opts.malware ? { malware: { clamd: opts.malware.clamd, ...(denylist ? { denylist } : {}) } } : {}),
       ...(opts.images?.platform ? { platform: opts.images.platform } : {}),
     });
     targets.push(res.target);
     for (const finding of res.findings) secretFindings.push({ finding });
+  }
+
+  let inventory: Package[] | undefined;
+  if (vulnOn) {
+    const vuln = await runVuln(opts, opts.vuln!, lockfiles, imageSources, maxBytes, targets, byPath);
+    inventory = vuln.inventory;
+    for (const finding of vuln.findings) secretFindings.push({ finding });
   }
 
   const index = new ObjectIndex(objects);
@@ -232,7 +281,9 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   }
   for (const c of engine.crashes) byPath.get(c.file)?.errors.push(c.issue);
 
-  const aliases = new Map(library.map((c) => [c.meta.id, c.meta.aliases]));
+  const aliases = new Map<string, readonly string[]>(library.map((c) => [c.meta.id, c.meta.aliases]));
+  // A vulnerability waiver may name the advisory by any of its IDs (CVE, GHSA, the database's own).
+  for (const f of engine.findings) if (f.vulnerability) aliases.set(f.checkId, f.vulnerability.aliases);
   const waived = applyWaivers({
     findings: engine.findings,
     subjects: engine.subjects,
@@ -242,7 +293,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   });
   for (const w of waived.warnings) byPath.get(w.path)?.warnings.push({ code: 'waiver', message: w.message, location: w.location });
 
-  const findings = sortFindings(waived.findings);
+  const findings = sortFindings(vex.value.length > 0 ? applyVex(waived.findings, vex.value, opts.now.toISOString().slice(0, 10)) : waived.findings);
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: opts.tool,
@@ -250,6 +301,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     targets,
     findings,
     expiredWaivers: waived.expired,
+    ...(inventory ? { inventory } : {}),
     summary: summarize(targets, findings),
   };
   return {
@@ -259,6 +311,87 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     active: configOn ? selected.value : [],
     configFile: loaded.file,
   };
+}
+
+/**
+ * The vulnerability scanner: lockfiles found by the walk (and, later, image and SBOM inventories) matched against the
+ * local advisory database. Without a database the inventory is still reported; the missing database is a warning
+ * when the scanner runs by default and an error when it was asked for by name.
+ */
+async function runVuln(
+  opts: ScanOptions,
+  v: VulnOptions,
+  lockfiles: readonly { abs: string; display: string }[],
+  images: readonly { source: ImageSource; display: string }[],
+  maxBytes: number,
+  targets: Target[],
+  byPath: Map<string, Target>,
+): Promise<{ inventory: Package[]; findings: Finding[] }> {
+  const packages: Package[] = [];
+  for (const f of lockfiles) {
+    const res = lockfileInventory(f, opts.cwd, maxBytes);
+    targets.push(res.target);
+    byPath.set(res.target.path, res.target);
+    packages.push(...res.packages);
+  }
+  const addInventory = (res: { packages: Package[]; target: Target }): void => {
+    // With secrets on, the image already has a target from that pass: merge into it so an image is listed once.
+    const existing = byPath.get(res.target.path);
+    if (existing) {
+      existing.errors.push(...res.target.errors);
+      existing.warnings.push(...res.target.warnings);
+    } else {
+      targets.push(res.target);
+      byPath.set(res.target.path, res.target);
+    }
+    packages.push(...res.packages);
+  };
+  for (const image of images) addInventory(await imageInventory(image.source, image.display, opts.images?.platform ? { platform: opts.images.platform } : {}));
+  for (const dir of opts.rootfs ?? []) {
+    const abs = resolve(opts.cwd, dir);
+    addInventory(await directoryInventory(abs, toDisplay(opts.cwd, abs)));
+  }
+  if (packages.length === 0) return { inventory: packages, findings: [] };
+  const opened = await openAdvisoryDb(v.dbPath, opts.now, v.maxDbAgeDays);
+  const dbTarget = (): Target => {
+    const t: Target = { path: `${toDisplay(opts.cwd, v.dbPath)} (advisory database)`, kind: 'unknown', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
+    targets.push(t);
+    return t;
+  };
+  if (!opened.ok) {
+    const t = dbTarget();
+    (v.required ? t.errors : t.warnings).push(issue('no-advisory-database', `${opened.message}; ${packages.length} packages listed in the inventory but not matched`, t.path));
+    return { inventory: packages, findings: [] };
+  }
+  try {
+    if (opened.db.warning) dbTarget().warnings.push(issue('stale-advisory-database', opened.db.warning, v.dbPath));
+    const matched = matchInventory(packages, opened.db.source, v);
+    for (const i of matched.issues) {
+      let t = byPath.get(i.path);
+      if (!t) {
+        t = { path: i.path, kind: 'unknown', resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
+        targets.push(t);
+        byPath.set(i.path, t);
+      }
+      (i.level === 'error' ? t.errors : t.warnings).push(i.issue);
+    }
+    return { inventory: packages, findings: matched.findings };
+  } finally {
+    opened.db.close();
+  }
+}
+
+/** A local image (OCI layout dir/tar, docker save tar) when the path exists, else an image reference in a registry. */
+function imageSourceFor(value: string, opts: ScanOptions): { source: ImageSource; display: string } {
+  const abs = resolve(opts.cwd, value);
+  if (existsSync(abs)) return { source: abs, display: toDisplay(opts.cwd, abs) };
+  const r = opts.images?.registry;
+  const options = {
+    ...(r?.insecure ? { insecure: true } : {}),
+    ...(r?.caFile ? { caFile: resolve(opts.cwd, r.caFile) } : {}),
+    ...(r?.env ? { env: r.env } : {}),
+  };
+  return { source: { kind: 'registry', ref: value, options }, display: value };
 }
 
 /** ClamAV and the deny-list over every walked file; problems land on the file's target (an unreachable clamd on its own). */

@@ -1,5 +1,5 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 
@@ -12,6 +12,8 @@ export interface InputFile {
   explicit: boolean;
   /** A file the configuration scanner parses (YAML/JSON, or named explicitly); other files are read by the secret scanner only. */
   manifest: boolean;
+  /** A lockfile or package manifest the vulnerability scanner reads (never parsed as a Kubernetes manifest). */
+  lockfile: boolean;
 }
 
 export interface WalkIssue {
@@ -47,7 +49,13 @@ function hasGlobChars(s: string): boolean {
  * Expands the command-line inputs into files: files as given, directories recursively (honouring .gitignore files,
  * skipping .git and node_modules), globs, and '-' for stdin. Symlinked directories are followed once; a loop is reported.
  */
-export function collectInputs(inputs: readonly string[], cwd: string, ignorePaths: readonly string[] = [], allFiles = false): WalkResult {
+export function collectInputs(
+  inputs: readonly string[],
+  cwd: string,
+  ignorePaths: readonly string[] = [],
+  allFiles = false,
+  isLockfile: (fileName: string) => boolean = () => false,
+): WalkResult {
   const files: InputFile[] = [];
   const issues: WalkIssue[] = [];
   const seenFiles = new Set<string>();
@@ -57,12 +65,13 @@ export function collectInputs(inputs: readonly string[], cwd: string, ignorePath
     const display = toDisplay(cwd, abs);
     if (userIgnore && userIgnore(display)) return;
     seenFiles.add(abs);
-    files.push({ abs, display, explicit, manifest: explicit || MANIFEST_EXT.test(abs) });
+    const lockfile = isLockfile(basename(abs));
+    files.push({ abs, display, explicit, manifest: !lockfile && (explicit || MANIFEST_EXT.test(abs)), lockfile });
   };
 
   for (const input of inputs) {
     if (input === '-') {
-      files.push({ abs: '-', display: '<stdin>', explicit: true, manifest: true });
+      files.push({ abs: '-', display: '<stdin>', explicit: true, manifest: true, lockfile: false });
       continue;
     }
     const abs = resolve(cwd, input);
@@ -81,7 +90,7 @@ export function collectInputs(inputs: readonly string[], cwd: string, ignorePath
       else issues.push({ display: input, code: 'not-found', message: `no such file or directory: ${input}`, level: 'error' });
       continue;
     }
-    if (st.isDirectory()) walkDir(abs, cwd, add, issues, userIgnore, allFiles);
+    if (st.isDirectory()) walkDir(abs, cwd, add, issues, userIgnore, allFiles, isLockfile);
     else add(abs, true);
   }
   return { files, issues };
@@ -106,6 +115,7 @@ function walkDir(
   issues: WalkIssue[],
   userIgnore: ((p: string) => boolean) | undefined,
   anyExtension = false,
+  isLockfile: (fileName: string) => boolean = () => false,
 ): void {
   const visited = new Set<string>();
   // Each stack entry carries the .gitignore rules in force for that directory (root's and every ancestor's up to the scan root).
@@ -161,7 +171,7 @@ function walkDir(
       if (st.isDirectory()) {
         if (OWN_DIRS.has(name)) continue;
         if (!ignored(abs, true) && !(userIgnore && userIgnore(toDisplay(cwd, abs) + '/'))) subdirs.push(abs);
-      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name)) && !ignored(abs, false)) add(abs, false);
+      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name) || isLockfile(name)) && !ignored(abs, false)) add(abs, false);
     }
     for (const d of subdirs.reverse()) stack.push({ dir: d, rules: here });
   }
