@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const pureFiles = ['src/core/**/*.ts', 'src/parsers/**/*.ts', 'src/checks/**/*.ts', 'src/secrets/**/*.ts', 'src/policy/**/*.ts', 'src/formatters/**/*.ts', 'src/ecosystems/**/*.ts', 'src/vuln/*.ts', 'src/vuln/feeds/**/*.ts', 'src/vuln/cvss/**/*.ts'];
-const testFiles = ['**/*.test.ts', 'src/checks/tester/**', 'src/formatters/scenarios.ts'];
+const testFiles = ['**/*.test.ts', 'src/checks/tester/**', 'src/ecosystems/**/tester/**', 'src/formatters/scenarios.ts'];
 
 export default tseslint.config(
   { ignores: ['*.cjs', '.tmp/**', 'dist/**', 'node_modules/**', 'bench/.peers/**', 'bench/.out/**', '**/fixtures/**', '**/__snapshots__/**', 'docs/**'] },

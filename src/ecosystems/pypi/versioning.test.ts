@@ -1,21 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import * as pep440 from '@renovatebot/pep440';
-import { checkVersionPairs } from '../_lib/version-pairs.js';
+import { sign, testVersionScheme } from '../_lib/tester/scheme-tests.js';
 import { scheme } from './versioning.js';
-
-const FIXTURE = new URL('./fixtures/versions.txt', import.meta.url);
-
-test('pypi: every line of fixtures/versions.txt holds', () => {
-  const { checked, failures } = checkVersionPairs(scheme, readFileSync(FIXTURE, 'utf8'), 'src/ecosystems/pypi/fixtures/versions.txt');
-  assert.deepEqual(failures, []);
-  // Guards against a fixture that silently shrank (a bad merge, a generator that emitted nothing).
-  assert.ok(checked >= 190, `only ${checked} lines checked`);
-});
-
-const sign = (n: number): number => (n > 0 ? 1 : n < 0 ? -1 : 0);
 
 /** A version's parts, rendered in one of PEP 440's many spellings. */
 interface Parts {
@@ -61,22 +49,10 @@ function render(p: Parts): fc.Arbitrary<string> {
 
 const num = fc.oneof(fc.constantFrom('0', '1', '2', '00', '01', '10'), fc.bigInt({ min: 0n, max: 10n ** 25n }).map(String));
 
-test('pypi: compare is a total preorder over generated versions', () => {
-  const version = parts(num).chain(render);
-  fc.assert(
-    fc.property(version, version, version, (x, y, z) => {
-      const [a, b, c] = [scheme.parse(x), scheme.parse(y), scheme.parse(z)];
-      assert.ok(a && b && c, `unparsable among ${x} ${y} ${z}`);
-      assert.equal(scheme.compare(a, a), 0);
-      const ab = sign(scheme.compare(a, b));
-      assert.ok(ab === -sign(scheme.compare(b, a)), `${x} vs ${y} is not antisymmetric`);
-      const bc = sign(scheme.compare(b, c));
-      const ac = sign(scheme.compare(a, c));
-      if (ab <= 0 && bc <= 0) assert.ok(ac <= 0, `${x} <= ${y} <= ${z} but not ${x} <= ${z}`);
-      if (ab === 0 && bc === 0) assert.ok(ac === 0, `${x} == ${y} == ${z} but not ${x} == ${z}`);
-    }),
-    { numRuns: 3000 },
-  );
+testVersionScheme('pypi', scheme, {
+  fixture: new URL('./fixtures/versions.txt', import.meta.url),
+  minLines: 190,
+  versions: parts(num).chain(render),
 });
 
 test('pypi: every spelling of a version is equal to every other', () => {

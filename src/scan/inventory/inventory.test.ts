@@ -9,7 +9,8 @@ import { lockfileParserFor } from '../../ecosystems/index.js';
 import { gz, oci, plain, tarOf, tmp, type E } from '../image/test-image.js';
 import { classifyPath } from './classify.js';
 import { directoryInventory, imageInventory } from './index.js';
-import { buildGoBinary, dockerSave, pomProperties, writeTree, zipOf } from './test-fixtures.js';
+import { buildZip } from '../../vuln/db/tester/zip-writer.js';
+import { buildGoBinary, dockerSave, pomProperties, writeTree } from './test-fixtures.js';
 
 const src = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = '/work/shared/corpus/lockfiles/dpkg/debian-bookworm-minbase';
@@ -35,11 +36,11 @@ const one = (pkgs: Package[], name: string): Package => {
 };
 
 const appJar = (): Buffer =>
-  zipOf([
+  buildZip([
     { name: 'META-INF/MANIFEST.MF', data: 'Manifest-Version: 1.0\n' },
     pomProperties('com.example', 'app', '1.0.0'),
-    { name: 'BOOT-INF/lib/jackson-databind-2.15.2.jar', data: zipOf([pomProperties('com.fasterxml.jackson.core', 'jackson-databind', '2.15.2')]) },
-    { name: 'BOOT-INF/lib/inner.jar', data: zipOf([{ name: 'lib/deeper.jar', data: zipOf([pomProperties('org.deep', 'too-deep', '9.9')]) }]) },
+    { name: 'BOOT-INF/lib/jackson-databind-2.15.2.jar', data: buildZip([pomProperties('com.fasterxml.jackson.core', 'jackson-databind', '2.15.2')]) },
+    { name: 'BOOT-INF/lib/inner.jar', data: buildZip([{ name: 'lib/deeper.jar', data: buildZip([pomProperties('org.deep', 'too-deep', '9.9')]) }]) },
   ]);
 
 describe('imageInventory: a Debian image with language packages in later layers', async () => {
@@ -233,8 +234,8 @@ describe('imageInventory: hostile layers', () => {
 
   it('a zip-bomb JAR costs a warning, not memory', async () => {
     // 256 MiB of zeros deflates to ~256 KiB; the nested-archive cap (8 MiB here) stops inflation early.
-    const bomb = zipOf([pomProperties('com.example', 'ok', '1.0'), { name: 'BOOT-INF/lib/bomb.jar', data: Buffer.alloc(256 << 20) }]);
-    const liar = zipOf([{ name: 'BOOT-INF/lib/liar.jar', data: Buffer.alloc(64 << 20), declaredSize: 1000 }]);
+    const bomb = buildZip([pomProperties('com.example', 'ok', '1.0'), { name: 'BOOT-INF/lib/bomb.jar', data: Buffer.alloc(256 << 20) }]);
+    const liar = buildZip([{ name: 'BOOT-INF/lib/liar.jar', data: Buffer.alloc(64 << 20), declaredSize: 1000 }]);
     const { dir } = await oci([gz(await tarOf([{ name: 'app/bomb.jar', content: bomb }, { name: 'app/liar.jar', content: liar }]))]);
     const before = process.memoryUsage().rss;
     const r = await imageInventory(dir, 'z', { readLimits: { maxInflateBytes: 8 << 20 } });
@@ -263,7 +264,7 @@ describe('directoryInventory', () => {
       { name: 'usr/lib/os-release', content: OS_RELEASE },
       { name: 'var/lib/dpkg/status', content: STATUS },
       { name: 'app/node_modules/lodash/package.json', content: pj('lodash', '4.17.21') },
-      { name: 'app/WEB-INF/lib/x.jar', content: zipOf([pomProperties('org.x', 'x', '3.0')]) },
+      { name: 'app/WEB-INF/lib/x.jar', content: buildZip([pomProperties('org.x', 'x', '3.0')]) },
       ...('path' in go ? [{ name: 'usr/bin/hello', content: readFileSync(go.path), mode: 0o755 }] : []),
     ]);
     await mkdir(join(root, 'etc'), { recursive: true });

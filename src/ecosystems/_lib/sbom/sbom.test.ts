@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import type { Inventory, Package } from '../../../core/package.js';
 import type { Report } from '../../../core/report.js';
 import { packageFromPurl, parseCycloneDxJson, parseSpdxJson, sniffSbom } from './index.js';
-import { jsonErrorOffset } from './json.js';
+import { parseJson } from './json.js';
 
 // ecosystems may not import formatters: the formatters' output comes from their committed snapshots of the shared
 // `vulnerabilities` scenario, which formatters.test.ts keeps byte-equal to what the formatters produce.
@@ -218,29 +218,33 @@ describe('sniffSbom', () => {
   });
 });
 
-describe('jsonErrorOffset', () => {
-  test('agrees with JSON.parse on what is valid, and points at the first bad character', () => {
-    const cases: [string, number][] = [
-      ['{"a": [1, 2.5e3, -0, true, false, null, "x\\u00e9\\n"]}', -1],
-      ['{"a": }', 6],
-      ['{"a": 1,}', 8],
-      ['[1 2]', 3],
-      ['{"a": "b', 8],
-      ['{"a": tru}', 9],
-      ['{"a": 01}', 7],
-      ['"\u0001"', 1],
-      ['{} x', 3],
-      ['', 0],
+describe('parseJson', () => {
+  test('agrees with JSON.parse on what is valid, and points at the first bad token', () => {
+    const cases: [string, [number, number] | undefined][] = [
+      ['{"a": [1, 2.5e3, -0, true, false, null, "x\\u00e9\\n"]}', undefined],
+      ['\ufeff{"a": 1}', undefined],
+      ['{"a": }', [1, 7]],
+      ['{"a": 1,}', [1, 9]],
+      ['[1 2]', [1, 4]],
+      ['{"a": "b', [1, 7]],
+      ['{"a": tru}', [1, 7]],
+      ['{"a": 01}', [1, 8]],
+      ['"\u0001"', [1, 1]],
+      ['{} x', [1, 4]],
+      ['{\n  "a": }', [2, 8]],
+      ['', [1, 1]],
     ];
-    for (const [text, offset] of cases) {
-      assert.equal(jsonErrorOffset(text), offset, text);
+    for (const [text, at] of cases) {
+      const r = parseJson(text, 'x.json');
+      assert.deepEqual(r.ok ? undefined : [r.error[0]!.location.startLine, r.error[0]!.location.startColumn], at, text);
+      if (!r.ok) assert.equal(r.error[0]!.code, 'json-syntax');
       let valid = true;
       try {
-        JSON.parse(text);
+        JSON.parse(text.replace(/^\ufeff/, ''));
       } catch {
         valid = false;
       }
-      assert.equal(valid, offset === -1, text);
+      assert.equal(valid, at === undefined, text);
     }
   });
 });

@@ -10,8 +10,8 @@ import type { Result } from '../../../core/result.js';
 import { err, ok } from '../../../core/result.js';
 import type { LockfileParser } from '../../define-ecosystem.js';
 import { LOCAL_PROTOCOL, PackageCollector, isPackageName, splitNameAt } from './collector.js';
-import type { JsonMember, JsonValue } from './json-positions.js';
-import { JsonArray, JsonObject, parseJsonWithPositions } from './json-positions.js';
+import type { JsonMember, JsonValue } from '../../_lib/json-positions.js';
+import { JsonArray, JsonObject, parseJsonWithPositions } from '../../_lib/json-positions.js';
 
 const ID = 'bun.lock';
 

@@ -9,8 +9,8 @@ import type { Result } from '../../../core/result.js';
 import { err, ok } from '../../../core/result.js';
 import type { LockfileParser } from '../../define-ecosystem.js';
 import { LOCAL_PROTOCOL, PackageCollector, isPackageName, splitNameAt } from './collector.js';
-import type { KeyPosition } from './json-positions.js';
-import { keyPath, parseJsonWithKeyPositions } from './json-positions.js';
+import type { KeyPosition } from '../../_lib/json-positions.js';
+import { keyPath, parseJsonWithKeyPositions } from '../../_lib/json-positions.js';
 
 type Obj = Record<string, unknown>;
 

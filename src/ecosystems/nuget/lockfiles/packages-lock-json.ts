@@ -8,7 +8,7 @@ import type { Location } from '../../../core/location.js';
 import type { Package, ParseIssue } from '../../../core/package.js';
 import { err, ok } from '../../../core/result.js';
 import { formatPurl } from '../../_lib/purl.js';
-import { isObject, parseJsonWithPositions, type JsonObject, type Pos } from './json-positions.js';
+import { JsonObject, parseJsonWithPositions } from '../../_lib/json-positions.js';
 
 const ID = 'packages.lock.json';
 
@@ -16,34 +16,37 @@ export const PACKAGES_LOCK_JSON: LockfileParser = {
   id: ID,
   matches: (fileName) => fileName === 'packages.lock.json',
   parse(text, path) {
-    const parsed = parseJsonWithPositions(text);
-    if (!parsed.ok) return err([{ code: 'syntax-error', message: `invalid JSON: ${parsed.error.message}`, location: at(path, parsed.error.pos) }]);
-    const { value: root, keyPositions } = parsed.value;
-    const keyPos = (o: JsonObject, k: string): Pos => keyPositions.get(o)?.get(k) ?? { line: 1, column: 1 };
-    if (!isObject(root) || typeof root.version !== 'number' || !isObject(root.dependencies)) {
+    // Lockfiles nest five levels; the limit keeps hostile nesting a short error.
+    const parsed = parseJsonWithPositions(text, { maxDepth: 512 });
+    if (!parsed.ok) return err([{ code: 'syntax-error', message: `invalid JSON: ${parsed.error.message}`, location: at(path, parsed.error) }]);
+    const root = parsed.value.value;
+    const keyPos = (o: JsonObject, k: string): Pos => o.members.get(k) ?? { line: 1, column: 1 };
+    const version = root instanceof JsonObject ? root.get('version') : undefined;
+    const dependencies = root instanceof JsonObject ? root.get('dependencies') : undefined;
+    if (!(root instanceof JsonObject) || typeof version !== 'number' || !(dependencies instanceof JsonObject)) {
       return err([{ code: 'not-the-format', message: 'not a NuGet packages.lock.json: expected an object with a numeric "version" and a "dependencies" object', location: at(path, { line: 1, column: 1 }) }]);
     }
     const warnings: ParseIssue[] = [];
-    if (root.version !== 1 && root.version !== 2) {
-      warnings.push({ code: 'unknown-format-version', message: `packages.lock.json version ${root.version} (known: 1, 2); read as version 2`, location: at(path, keyPos(root, 'version')) });
+    if (version !== 1 && version !== 2) {
+      warnings.push({ code: 'unknown-format-version', message: `packages.lock.json version ${version} (known: 1, 2); read as version 2`, location: at(path, keyPos(root, 'version')) });
     }
     const byKey = new Map<string, Package>();
     const packages: Package[] = [];
-    for (const [framework, deps] of Object.entries(root.dependencies)) {
-      if (!isObject(deps)) {
-        return err([{ code: 'syntax-error', message: `target framework "${framework}" is not an object`, location: at(path, keyPos(root.dependencies, framework)) }]);
+    for (const [framework, { value: deps }] of dependencies.members) {
+      if (!(deps instanceof JsonObject)) {
+        return err([{ code: 'syntax-error', message: `target framework "${framework}" is not an object`, location: at(path, keyPos(dependencies, framework)) }]);
       }
-      for (const [name, entry] of Object.entries(deps)) {
+      for (const [name, { value: entry }] of deps.members) {
         const where = keyPos(deps, name);
-        if (!isObject(entry)) return err([{ code: 'syntax-error', message: `package "${name}" under "${framework}" is not an object`, location: at(path, where, name) }]);
+        if (!(entry instanceof JsonObject)) return err([{ code: 'syntax-error', message: `package "${name}" under "${framework}" is not an object`, location: at(path, where, name) }]);
         // Project references are other projects of the same solution, scanned through their own lock files.
-        if (entry.type === 'Project') continue;
-        const version = entry.resolved;
+        if (entry.get('type') === 'Project') continue;
+        const version = entry.get('resolved');
         if (typeof version !== 'string' || version === '') {
           warnings.push({ code: 'missing-field', message: `package "${name}" under "${framework}" has no "resolved" version; not checked`, location: at(path, where, name) });
           continue;
         }
-        const direct = entry.type === 'Direct';
+        const direct = entry.get('type') === 'Direct';
         // NuGet package IDs are case-insensitive; the versions of one lock file agree across frameworks more often than not.
         const key = `${name.toLowerCase()}@${version.toLowerCase()}`;
         const prev = byKey.get(key);
@@ -59,6 +62,11 @@ export const PACKAGES_LOCK_JSON: LockfileParser = {
     return ok({ packages, warnings });
   },
 };
+
+interface Pos {
+  line: number;
+  column: number;
+}
 
 function at(path: string, p: Pos, key?: string): Location {
   // The span covers the quoted key, e.g. `"Newtonsoft.Json"`.

@@ -3,7 +3,7 @@ import type { Package, ParseIssue } from '../../../core/package.js';
 import { err, ok } from '../../../core/result.js';
 import type { LockfileParser } from '../../define-ecosystem.js';
 import { formatPurl } from '../../_lib/purl.js';
-import { jsonMemberPositions, jsonPathKey } from './json-positions.js';
+import { JsonArray, JsonObject, parseJsonWithPositions } from '../../_lib/json-positions.js';
 
 const ID = 'composer.lock';
 
@@ -11,10 +11,6 @@ const ID = 'composer.lock';
 export function composerPurl(name: string, version: string): string {
   const i = name.indexOf('/');
   return formatPurl({ type: 'composer', namespace: i > 0 ? name.slice(0, i).toLowerCase() : undefined, name: (i > 0 ? name.slice(i + 1) : name).toLowerCase(), version });
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Composer's branch versions: `dev-main`, `dev-feature/x`, and branch aliases like `2.x-dev`. */
@@ -35,32 +31,33 @@ export const composerLock: LockfileParser = {
     const issue = (code: string, message: string, line = 1, column = 1): ParseIssue => ({ code, message, location: at(line, column) });
     if (text.includes('\u0000')) return err([issue('binary', 'file contains NUL bytes: not a composer.lock')]);
     if (/^\s*$/.test(text)) return ok({ packages: [], warnings: [issue('empty-file', 'empty composer.lock: no packages')] });
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
-      return err([issue('invalid-json', `not a composer.lock: invalid JSON: ${message}`)]);
+    // The depth limit is far above any real lockfile and keeps hostile nesting a quick error.
+    const parsed = parseJsonWithPositions(text, { maxDepth: 10_000 });
+    if (!parsed.ok) {
+      const { message, line, column } = parsed.error;
+      return err([issue('invalid-json', `not a composer.lock: invalid JSON: ${message}`, line, column)]);
     }
-    if (!isRecord(doc) || (doc['packages'] === undefined && doc['packages-dev'] === undefined)) {
+    const doc = parsed.value.value;
+    if (!(doc instanceof JsonObject) || (doc.get('packages') === undefined && doc.get('packages-dev') === undefined)) {
       return err([issue('not-composer-lock', 'not a composer.lock: no "packages" or "packages-dev" array')]);
     }
-    const positions = jsonMemberPositions(text, 3);
     const warnings: ParseIssue[] = [];
     const packages: Package[] = [];
     const byKey = new Map<string, Package>();
     for (const group of ['packages', 'packages-dev'] as const) {
-      const list = doc[group];
+      const list = doc.get(group);
       if (list === undefined || list === null) continue;
-      if (!Array.isArray(list)) {
-        const p = positions.get(jsonPathKey(group));
+      if (!(list instanceof JsonArray)) {
+        const p = doc.members.get(group);
         warnings.push(issue('invalid-group', `"${group}" is not an array: skipped`, p?.line, p?.column));
         continue;
       }
-      list.forEach((entry: unknown, i) => {
-        const p = positions.get(jsonPathKey(group, i, 'name')) ?? positions.get(jsonPathKey(group, i)) ?? { line: 1, column: 1 };
-        const name = isRecord(entry) ? entry['name'] : undefined;
-        const version = isRecord(entry) ? entry['version'] : undefined;
+      list.items.forEach((entry, i) => {
+        const record = entry instanceof JsonObject ? entry : undefined;
+        // The entry's "name" key, else where the entry starts (an object's `{`; other values have no position of their own).
+        const p = record?.members.get('name') ?? record ?? { line: 1, column: 1 };
+        const name = record?.get('name');
+        const version = record?.get('version');
         const location = at(p.line, p.column, p.column + (typeof name === 'string' ? name.length + 10 : 1));
         if (typeof name !== 'string' || name === '' || typeof version !== 'string' || version === '') {
           warnings.push({ code: 'incomplete-entry', message: `${group}[${i}] has no name or version: skipped`, location });

@@ -1,7 +1,8 @@
 import type { Package, ParseIssue } from '../../../core/package.js';
 import { err, ok } from '../../../core/result.js';
 import type { LockfileParser } from '../../define-ecosystem.js';
-import { binaryIssue, errorText, isBlank, isRecord, issue, jsonMemberPositions, jsonPathKey, loc } from './common.js';
+import { JsonObject, parseJsonWithPositions } from '../../_lib/json-positions.js';
+import { binaryIssue, isBlank, issue, loc } from './common.js';
 import { normalisePyPIName, pypiPackage } from './package.js';
 
 const ID = 'Pipfile.lock';
@@ -17,32 +18,32 @@ export const pipfileLock: LockfileParser = {
     const bin = binaryIssue(text, path);
     if (bin) return err([bin]);
     if (isBlank(text)) return ok({ packages: [], warnings: [issue('empty-file', 'empty Pipfile.lock: no packages', path)] });
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      return err([issue('invalid-json', `not a Pipfile.lock: invalid JSON: ${errorText(e)}`, path)]);
+    // The depth limit is far above any real lockfile and keeps hostile nesting a quick error.
+    const parsed = parseJsonWithPositions(text, { maxDepth: 10_000 });
+    if (!parsed.ok) {
+      const { message, line, column } = parsed.error;
+      return err([issue('invalid-json', `not a Pipfile.lock: invalid JSON: ${message}`, path, line, column)]);
     }
-    if (!isRecord(doc) || (!isRecord(doc['_meta']) && !isRecord(doc['default']) && !isRecord(doc['develop']))) {
+    const doc = parsed.value.value;
+    if (!(doc instanceof JsonObject) || (!(doc.get('_meta') instanceof JsonObject) && !(doc.get('default') instanceof JsonObject) && !(doc.get('develop') instanceof JsonObject))) {
       return err([issue('not-pipfile-lock', 'not a Pipfile.lock: no `_meta`, `default` or `develop` object', path)]);
     }
-    const positions = jsonMemberPositions(text, 2);
     const warnings: ParseIssue[] = [];
     const byKey = new Map<string, Package>();
     for (const group of ['default', 'develop'] as const) {
-      const deps = doc[group];
+      const deps = doc.get(group);
       if (deps === undefined) continue;
-      if (!isRecord(deps)) {
-        const at = positions.get(jsonPathKey(group));
+      if (!(deps instanceof JsonObject)) {
+        const at = doc.members.get(group);
         warnings.push({ code: 'invalid-group', message: `"${group}" is not an object: skipped`, location: loc(path, at?.line ?? 1, at?.column ?? 1) });
         continue;
       }
-      for (const [name, entry] of Object.entries(deps)) {
-        const at = positions.get(jsonPathKey(group, name)) ?? { line: 1, column: 1 };
+      for (const [name, at] of deps.members) {
         const location = loc(path, at.line, at.column, at.column + name.length + 2);
-        const version = isRecord(entry) ? entry['version'] : undefined;
+        const entry = at.value instanceof JsonObject ? at.value : undefined;
+        const version = entry?.get('version');
         if (typeof version !== 'string' || !version.startsWith('==')) {
-          const what = isRecord(entry) && (entry['git'] ?? entry['path'] ?? entry['file']) !== undefined ? 'a VCS, path or file dependency' : 'not pinned with ==';
+          const what = entry && (entry.get('git') ?? entry.get('path') ?? entry.get('file')) !== undefined ? 'a VCS, path or file dependency' : 'not pinned with ==';
           warnings.push({ code: 'not-pinned', message: `${name.slice(0, 200)} is ${what}: not matched`, location });
           continue;
         }

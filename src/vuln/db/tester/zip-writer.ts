@@ -1,5 +1,5 @@
-/** A minimal zip writer for tests: stored or deflated entries, with the option to lie about sizes (zip bombs). */
-import { deflateRawSync } from 'node:zlib';
+/** A minimal zip (and JAR) writer for tests: stored or deflated entries, with the option to lie about sizes (zip bombs). */
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export interface TestZipEntry {
   name: string;
@@ -8,22 +8,6 @@ export interface TestZipEntry {
   method?: 'store' | 'deflate';
   /** Written into both headers instead of the real size: how a zip bomb hides what an entry inflates to. */
   declaredSize?: number;
-}
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
 }
 
 export function buildZip(entries: readonly TestZipEntry[]): Buffer {

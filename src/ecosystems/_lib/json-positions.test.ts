@@ -67,6 +67,16 @@ describe('parseJsonWithPositions', () => {
     );
   });
 
+  it('rejects the usual mistakes JSON.parse rejects, and keeps a __proto__ key as data', () => {
+    for (const bad of ['{', '{"a":1,}', '[1,]', '{"a" 1}', '"\\x"', '01', '{"a":1} x', '"\u0001"', 'tru', '{a:1}']) {
+      assert.equal(parseJsonWithPositions(bad).ok, false, bad);
+      assert.throws(() => JSON.parse(bad) as unknown);
+    }
+    const proto = must(parseJsonWithPositions('{"__proto__": {"polluted": true}}'));
+    assert.deepEqual(plain((proto.value as JsonObject).get('__proto__')!), { polluted: true });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
   it('keeps the last of duplicate keys, as JSON.parse does, and lists the duplicates', () => {
     const r = must(parseJsonWithPositions('{"a": 1,\n "a": 2}'));
     assert.equal((r.value as JsonObject).get('a'), 2);
@@ -128,7 +138,7 @@ describe('parseJsonWithKeyPositions', () => {
     assert.deepEqual(parseJsonWithKeyPositions('{\n  "a": [1,\n}', new Set()), { ok: false, error: { message: "expected a value, found '}'", line: 3, column: 1 } });
   });
 
-  const corpus = join(import.meta.dirname, '../../../../..', 'shared/corpus/lockfiles/npm');
+  const corpus = join(import.meta.dirname, '../../../..', 'shared/corpus/lockfiles/npm');
   it('agrees with the slow reader on every corpus package-lock key position', { skip: !existsSync(corpus) && 'corpus not present' }, () => {
     let checked = 0;
     for (const d of readdirSync(corpus)) {

@@ -4,8 +4,8 @@
  * different depths. The reader keeps its own stack (no recursion), so hostile nesting is an error result, never a stack
  * overflow; `jsonc` accepts the comments and trailing commas bun writes.
  */
-import type { Result } from '../../../core/result.js';
-import { err, ok } from '../../../core/result.js';
+import type { Result } from '../../core/result.js';
+import { err, ok } from '../../core/result.js';
 
 export interface JsonMember {
   readonly key: string;
