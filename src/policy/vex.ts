@@ -10,17 +10,9 @@ import { parsePurl } from '../ecosystems/_lib/purl.js';
 import { isRecord, parseJson, pointAt } from '../ecosystems/_lib/sbom/json.js';
 import { parseSingleYaml } from './located.js';
 
-export const VEX_STATUSES = ['not_affected', 'affected', 'fixed', 'under_investigation'] as const;
-export type VexStatus = (typeof VEX_STATUSES)[number];
+import { VEX_JUSTIFICATIONS, VEX_STATUSES, type VexJustification, type VexStatus } from '../core/vex.js';
 
-export const VEX_JUSTIFICATIONS = [
-  'component_not_present',
-  'vulnerable_code_not_present',
-  'vulnerable_code_not_in_execute_path',
-  'vulnerable_code_cannot_be_controlled_by_adversary',
-  'inline_mitigations_already_exist',
-] as const;
-export type VexJustification = (typeof VEX_JUSTIFICATIONS)[number];
+export { VEX_JUSTIFICATIONS, VEX_STATUSES, type VexJustification, type VexStatus };
 
 /** One statement, in OpenVEX terms whichever format it came from. */
 export interface VexStatement {

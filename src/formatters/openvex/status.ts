@@ -8,14 +8,9 @@
  */
 import type { Suppression } from '../../core/finding.js';
 
-export const OPENVEX_JUSTIFICATIONS = [
-  'component_not_present',
-  'vulnerable_code_not_present',
-  'vulnerable_code_not_in_execute_path',
-  'vulnerable_code_cannot_be_controlled_by_adversary',
-  'inline_mitigations_already_exist',
-] as const;
-export type OpenVexJustification = (typeof OPENVEX_JUSTIFICATIONS)[number];
+import { VEX_JUSTIFICATIONS as OPENVEX_JUSTIFICATIONS, type VexJustification as OpenVexJustification } from '../../core/vex.js';
+
+export { OPENVEX_JUSTIFICATIONS, type OpenVexJustification };
 
 export interface VexDecision {
   status: 'not_affected' | 'fixed';
