@@ -283,6 +283,10 @@ describe('container images', () => {
     ]);
     const { report } = await scanJson(['--image', archive, '--scanners', 'vuln']);
     assert.deepEqual(report.findings.map((f) => f.checkId), ['ACME-2026-0001']);
+    // By default an image is searched for secrets too; it is still one target.
+    const both = await scanJson(['--image', archive]);
+    assert.deepEqual(both.report.findings.map((f) => f.checkId), ['ACME-2026-0001']);
+    assert.equal(both.report.targets.filter((t) => t.kind === 'image').length, 1, JSON.stringify(both.report.targets));
   });
 });
 

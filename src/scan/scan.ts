@@ -263,6 +263,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
       ...(opts.images?.platform ? { platform: opts.images.platform } : {}),
     });
     targets.push(res.target);
+    byPath.set(res.target.path, res.target);
     for (const finding of res.findings) secretFindings.push({ finding });
   }
 
@@ -314,8 +315,8 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
 }
 
 /**
- * The vulnerability scanner: lockfiles found by the walk (and, later, image and SBOM inventories) matched against the
- * local advisory database. Without a database the inventory is still reported; the missing database is a warning
+ * The vulnerability scanner: lockfiles and SBOMs found by the walk, image and root-filesystem inventories, matched
+ * against the local advisory database. Without a database the inventory is still reported; the missing database is a warning
  * when the scanner runs by default and an error when it was asked for by name.
  */
 async function runVuln(
