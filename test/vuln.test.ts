@@ -185,6 +185,17 @@ describe('lockfiles against an imported database', () => {
     assert.ok(rep.targets.some((t) => t.warnings.some((w) => w.code === 'stale-advisory-database')), JSON.stringify(rep.targets));
   });
 
+  it('db import --feed debian reads several tracker lists as one source', async () => {
+    const dir = join(SHARED, 'data', 'osv', 'non-osv', 'debian-security-tracker');
+    const lists = ['DSA.list', 'DLA.list'].map((f) => join(dir, f));
+    const headers = lists.map((f) => readFileSync(f, 'utf8').split('\n').filter((l) => /^\[[^\]]+\] D[SL]A-/.test(l)).length);
+    const feedDb = join(work, 'cache', 'debian.sqlite');
+    const r = await cli(['db', 'import', '--feed', 'debian', ...lists, '--db', feedDb], { cwd: work, now: NOW });
+    assert.equal(r.code, 0, r.stderr);
+    const s = JSON.parse((await cli(['db', 'status', '--db', feedDb, '--format', 'json'], { cwd: work, now: NOW })).stdout) as { sources: { name: string; records: number }[] };
+    assert.deepEqual(s.sources.map((x) => [x.name, x.records]), [['debian-tracker', headers[0]! + headers[1]!]]);
+  });
+
   it('db status lists both sources', async () => {
     const r = await cli(['db', 'status', '--db', db, '--format', 'json'], { cwd: work, now: NOW });
     assert.equal(r.code, 0, r.stderr);

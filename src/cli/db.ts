@@ -174,25 +174,29 @@ async function importCmd(io: CliIO, path: string, inputs: string[], values: Valu
   const db = await openWritable(path);
   let failed = false;
   try {
+    if (feed !== 'osv') {
+      // A feed is one source (e.g. the DSA, DLA and DTSA lists together): import every file in one call, or each
+      // file would replace the previous one.
+      const feeds = await import('../vuln/db/feeds-import.js');
+      const abs = inputs.map((i) => resolve(io.cwd, i));
+      const res = feed === 'debian' ? await feeds.importDebianTracker(db, abs, { now }) : await feeds.importAlpineSecdb(db, abs, { now });
+      io.stderr.write(`imported ${res.records} records from ${inputs.join(', ')} as ${res.source}\n`);
+      for (const e of [...res.skipped, ...res.errors].slice(0, 20)) io.stderr.write(`  ${e.where}: ${e.reason}\n`);
+      if (res.errors.length > 0) failed = true;
+      io.stderr.write(`database: ${path}\n`);
+      return failed ? EXIT.scanError : EXIT.clean;
+    }
     for (const input of inputs) {
       const abs = resolve(io.cwd, input);
       const started = performance.now();
-      if (feed === 'osv') {
-        const { importPath } = await import('../vuln/db/import.js');
-        const res = await importPath(db, abs, { ...(source ? { sourceName: source } : {}), now, onProgress: (n) => progress(`Importing ${basename(abs)}: ${n} records…`) });
-        progress(undefined);
-        io.stderr.write(`imported ${res.records} records from ${input} as ${res.source} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
-        for (const s of res.skipped.slice(0, 20)) io.stderr.write(`  skipped ${s.where}: ${s.reason}\n`);
-        if (res.skipped.length > 20) io.stderr.write(`  … and ${res.skipped.length - 20} more skipped\n`);
-        for (const e of res.errors) io.stderr.write(`  error ${e.where}: ${e.reason}\n`);
-        if (res.errors.length > 0) failed = true;
-      } else {
-        const feeds = await import('../vuln/db/feeds-import.js');
-        const res = feed === 'debian' ? await feeds.importDebianTracker(db, [abs], { now }) : await feeds.importAlpineSecdb(db, [abs], { now });
-        io.stderr.write(`imported ${res.records} records from ${input} as ${res.source}\n`);
-        for (const e of [...res.skipped, ...res.errors].slice(0, 20)) io.stderr.write(`  ${e.where}: ${e.reason}\n`);
-        if (res.errors.length > 0) failed = true;
-      }
+      const { importPath } = await import('../vuln/db/import.js');
+      const res = await importPath(db, abs, { ...(source ? { sourceName: source } : {}), now, onProgress: (n) => progress(`Importing ${basename(abs)}: ${n} records…`) });
+      progress(undefined);
+      io.stderr.write(`imported ${res.records} records from ${input} as ${res.source} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+      for (const s of res.skipped.slice(0, 20)) io.stderr.write(`  skipped ${s.where}: ${s.reason}\n`);
+      if (res.skipped.length > 20) io.stderr.write(`  … and ${res.skipped.length - 20} more skipped\n`);
+      for (const e of res.errors) io.stderr.write(`  error ${e.where}: ${e.reason}\n`);
+      if (res.errors.length > 0) failed = true;
     }
   } finally {
     db.close();
