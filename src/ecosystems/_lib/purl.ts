@@ -4,7 +4,10 @@
  */
 
 // purl-spec: every character outside the unreserved set (A-Z a-z 0-9 . - _ ~) is percent-encoded in name and version.
+const UNRESERVED = /^[A-Za-z0-9._~-]*$/;
 function enc(s: string): string {
+  // Most names and versions need no encoding; a purl is built for every package of every lockfile.
+  if (UNRESERVED.test(s)) return s;
   return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
