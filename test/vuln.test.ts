@@ -194,6 +194,11 @@ describe('lockfiles against an imported database', () => {
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse((await cli(['db', 'status', '--db', feedDb, '--format', 'json'], { cwd: work, now: NOW })).stdout) as { sources: { name: string; records: number }[] };
     assert.deepEqual(s.sources.map((x) => [x.name, x.records]), [['debian-tracker', headers[0]! + headers[1]!]]);
+    // --source names a feed import too, so a second feed source does not replace the first.
+    const dtsa = await cli(['db', 'import', '--feed', 'debian', join(dir, 'DTSA.list'), '--source', 'debian-dtsa', '--db', feedDb], { cwd: work, now: NOW });
+    assert.equal(dtsa.code, 0, dtsa.stderr);
+    const s2 = JSON.parse((await cli(['db', 'status', '--db', feedDb, '--format', 'json'], { cwd: work, now: NOW })).stdout) as { sources: { name: string }[] };
+    assert.deepEqual(s2.sources.map((x) => x.name).sort(), ['debian-dtsa', 'debian-tracker']);
   });
 
   it('db status lists both sources', async () => {

@@ -163,7 +163,7 @@ async function importCmd(io: CliIO, path: string, inputs: string[], values: Valu
   const feed = (values.feed as string | undefined) ?? 'osv';
   if (!['osv', 'debian', 'alpine'].includes(feed)) throw new DbUsageError(`--feed must be osv, debian or alpine, got "${feed}"`);
   const source = values.source as string | undefined;
-  if (source !== undefined && inputs.length > 1) throw new DbUsageError('--source names one import; give one file or directory with it');
+  if (source !== undefined && inputs.length > 1 && feed === 'osv') throw new DbUsageError('--source names one import; give one file or directory with it');
   for (const input of inputs) {
     try {
       statSync(resolve(io.cwd, input));
@@ -179,7 +179,8 @@ async function importCmd(io: CliIO, path: string, inputs: string[], values: Valu
       // file would replace the previous one.
       const feeds = await import('../vuln/db/feeds-import.js');
       const abs = inputs.map((i) => resolve(io.cwd, i));
-      const res = feed === 'debian' ? await feeds.importDebianTracker(db, abs, { now }) : await feeds.importAlpineSecdb(db, abs, { now });
+      const opts = { now, ...(source ? { sourceName: source } : {}) };
+      const res = feed === 'debian' ? await feeds.importDebianTracker(db, abs, opts) : await feeds.importAlpineSecdb(db, abs, opts);
       io.stderr.write(`imported ${res.records} records from ${inputs.join(', ')} as ${res.source}\n`);
       for (const e of [...res.skipped, ...res.errors].slice(0, 20)) io.stderr.write(`  ${e.where}: ${e.reason}\n`);
       if (res.errors.length > 0) failed = true;
