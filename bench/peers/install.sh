@@ -11,7 +11,7 @@ export GOBIN="$PEERS/bin"
 export GOFLAGS="${GOFLAGS:-} -trimpath -buildvcs=false"
 GO="${GO:-$(command -v go || echo /usr/local/go/bin/go)}"
 PY="${PYTHON:-python3}"
-ONLY="${1:-all}"   # all | kube-linter | trivy | checkov
+ONLY="${1:-all}"   # all | kube-linter | trivy | checkov | osv-scanner | gitleaks
 STATUS=()
 
 note() { printf '[install] %s\n' "$*"; }
@@ -87,9 +87,36 @@ install_checkov() {
   STATUS+=("checkov: ok ${v:-?}")
 }
 
+# osv-scanner (the vulnerability-scanning peer, bench/vuln.mjs). `go install pkg@vX.Y.Z` works for it here (pinned
+# version; it was installed that way), unlike Trivy's @latest. osv-scanner's binary reports its own version
+# (and osv-scalibr's) even without ldflags. Override the version with OSV_SCANNER_VERSION=vX.Y.Z (FORCE=1 to rebuild).
+OSV_SCANNER_VERSION="${OSV_SCANNER_VERSION:-v2.2.4}"
+install_osv_scanner() {
+  local have=
+  [ -x "$GOBIN/osv-scanner" ] && have=$("$GOBIN/osv-scanner" --version 2>/dev/null | awk '/^osv-scanner version:/{print "v"$3; exit}')
+  if [ -n "$have" ] && [ "$have" = "$OSV_SCANNER_VERSION" ] && [ -z "${FORCE:-}" ]; then
+    note "osv-scanner $have already installed"
+  else
+    note "installing osv-scanner $OSV_SCANNER_VERSION (go install of the pinned module; a few minutes) ..."
+    if ! "$GO" install "github.com/google/osv-scanner/v2/cmd/osv-scanner@$OSV_SCANNER_VERSION" >"$PEERS/logs/osv-scanner.log" 2>&1; then
+      note "osv-scanner FAILED (see bench/.peers/logs/osv-scanner.log):"; grep -v '^go: downloading' "$PEERS/logs/osv-scanner.log" | tail -5
+      STATUS+=("osv-scanner: FAILED"); return
+    fi
+  fi
+  # The binary's own "osv-scalibr version" is a constant in osv-scalibr; the module it was built with can be a
+  # pseudo-version past it, so record that too.
+  local v; v=$("$GOBIN/osv-scanner" --version 2>/dev/null | awk '/^osv-scanner version:/{print $3; exit}')
+  local sm; sm=$("$GO" version -m "$GOBIN/osv-scanner" 2>/dev/null | awk '$1=="dep" && $2=="github.com/google/osv-scalibr"{print $3; exit}')
+  [ -n "$v" ] && [ -n "$sm" ] && v="$v (osv-scalibr $sm)"
+  echo "${v:-unknown}" > "$PEERS/osv-scanner.version"
+  note "osv-scanner version: ${v:-?}"
+  STATUS+=("osv-scanner: ok ${v:-?}")
+}
+
 want kube-linter && install_kube_linter
 want checkov && install_checkov
 want trivy && install_trivy
+want osv-scanner && install_osv_scanner
 
 note "summary:"; for s in "${STATUS[@]}"; do note "  $s"; done
 want gitleaks && bash "$ROOT/bench/peers/install-gitleaks.sh"
