@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { debianReleaseFor, osvEcosystemFor, parseOsRelease, purlDistro, type Distro } from './os-release.js';
+import { SHARED } from './tester/shared.js';
 
-const corpus = '/work/shared/corpus/lockfiles/dpkg';
+const corpus = `${SHARED}/corpus/lockfiles/dpkg`;
 
 test('corpus: Debian os-release files from debootstrap', () => {
   const want: Record<string, [string, string, string]> = {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDpkgStatus, parseDpkgStatusD } from './dpkg-status.js';
 import { osvEcosystemFor, parseOsRelease, type Distro } from '../_lib/os-release.js';
+import { SHARED } from '../_lib/tester/shared.js';
 
 const fixtures = fileURLToPath(new URL('./fixtures/dpkg/', import.meta.url));
 const read = (rel: string): string => readFileSync(join(fixtures, rel), 'utf8');
@@ -90,7 +91,7 @@ test('a malformed line is a warning with its line, the rest still parses', () =>
   assert.deepEqual(r.value.warnings.map((w) => [w.code, w.location.startLine]), [['malformed-line', 3]]);
 });
 
-const corpus = '/work/shared/corpus/lockfiles/dpkg';
+const corpus = `${SHARED}/corpus/lockfiles/dpkg`;
 test('corpus: every status file parses with its os-release; counts match grep', () => {
   const dirs = readdirSync(corpus);
   assert.ok(dirs.length >= 4);

@@ -11,9 +11,10 @@ import { classifyPath } from './classify.js';
 import { directoryInventory, imageInventory } from './index.js';
 import { buildZip } from '../../vuln/db/tester/zip-writer.js';
 import { buildGoBinary, dockerSave, pomProperties, writeTree } from './test-fixtures.js';
+import { SHARED } from '../../ecosystems/_lib/tester/shared.js';
 
 const src = fileURLToPath(new URL('../../', import.meta.url));
-const CORPUS = '/work/shared/corpus/lockfiles/dpkg/debian-bookworm-minbase';
+const CORPUS = `${SHARED}/corpus/lockfiles/dpkg/debian-bookworm-minbase`;
 const corpus = (f: string): string => {
   try {
     return readFileSync(join(CORPUS, f), 'utf8');

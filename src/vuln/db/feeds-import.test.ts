@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { debianListKind, importAlpineSecdb, importDebianTracker } from './feeds-import.js';
 import { AdvisoryDb } from './store.js';
+import { SHARED } from '../../ecosystems/_lib/tester/shared.js';
 
-const TRACKER = '/work/shared/data/osv/non-osv/debian-security-tracker';
-const SECDB = '/work/shared/data/osv/non-osv/alpine-secdb';
+const TRACKER = `${SHARED}/data/osv/non-osv/debian-security-tracker`;
+const SECDB = `${SHARED}/data/osv/non-osv/alpine-secdb`;
 const NOW = new Date('2026-11-22T10:00:00Z');
 
 function tempDir(): string {

@@ -8,8 +8,9 @@ import type { OsvRecord } from '../osv.js';
 import { importPath } from './import.js';
 import { AdvisoryDb } from './store.js';
 import { buildZip } from './tester/zip-writer.js';
+import { SHARED } from '../../ecosystems/_lib/tester/shared.js';
 
-const OSV_DIR = '/work/shared/data/osv';
+const OSV_DIR = `${SHARED}/data/osv`;
 const NOW = new Date('2026-11-22T10:00:00Z');
 
 function tempDir(): string {

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { mergeAlpineRecords, parseAlpineSecdb, UNKNOWN_MODIFIED } from './alpine-secdb.js';
+import { SHARED } from '../../ecosystems/_lib/tester/shared.js';
 
-const DIR = '/work/shared/data/osv/non-osv/alpine-secdb';
+const DIR = `${SHARED}/data/osv/non-osv/alpine-secdb`;
 const read = (rel: string): string => readFileSync(`${DIR}/${rel}`, 'utf8');
 
 test('v3.10 main: one ALPINE-CVE record per CVE (as many as grep finds), in osv.dev’s shape', () => {

@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parseDebianTrackerList, parseTrackerDate } from './debian-tracker.js';
+import { SHARED } from '../../ecosystems/_lib/tester/shared.js';
 
-const DIR = '/work/shared/data/osv/non-osv/debian-security-tracker';
+const DIR = `${SHARED}/data/osv/non-osv/debian-security-tracker`;
 const read = (kind: string): string => readFileSync(`${DIR}/${kind}.list`, 'utf8');
 const headers = (text: string): number => text.split('\n').filter((l) => l.startsWith('[')).length;
 

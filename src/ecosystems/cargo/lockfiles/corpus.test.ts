@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Inventory } from '../../../core/package.js';
 import { LOCKFILES } from './index.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 // Real Cargo.lock files; Cargo.toml beside them matches no parser. Counts = entries with a source, de-duplicated
 // (checked with Python's tomllib).
-const CORPUS = '/work/shared/corpus/lockfiles/cargo';
+const CORPUS = `${SHARED}/corpus/lockfiles/cargo`;
 const EXPECTED: Record<string, number> = {
   BurntSushi__ripgrep: 52,
   bitwarden__server__util__RustSdk__rust: 282,

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Inventory } from '../../../core/package.js';
 import { LOCKFILES } from './index.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 // Real go.mod files from public projects; go.sum beside them matches no parser. Counts = require lines + stdlib,
 // minus argo-cd's one local replacement (checked with awk over the require blocks).
-const CORPUS = '/work/shared/corpus/lockfiles/go';
+const CORPUS = `${SHARED}/corpus/lockfiles/go`;
 const EXPECTED: Record<string, number> = {
   'GoogleCloudPlatform__microservices-demo__src__frontend': 48,
   anchore__grype: 335,

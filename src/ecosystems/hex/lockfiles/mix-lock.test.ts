@@ -7,6 +7,7 @@ import type { Package } from '../../../core/package.js';
 import { HEX_ECOSYSTEM } from '../index.js';
 import { lockfileParserFor } from '../../index.js';
 import { MIX_LOCK, parseElixirTerm } from './mix-lock.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/lockfiles/', import.meta.url));
 const parse = (name: string): ReturnType<typeof MIX_LOCK.parse> => MIX_LOCK.parse(readFileSync(join(fixtures, name), 'utf8'), name, {});
@@ -70,7 +71,7 @@ test('term reader: escapes, quoted atoms, keyword lists, numbers', () => {
   }
 });
 
-const corpus = '/work/shared/corpus/lockfiles/hex';
+const corpus = `${SHARED}/corpus/lockfiles/hex`;
 test('corpus: every mix.lock parses; one package per :hex entry; git entries warned; hand-checked entries', () => {
   const counts: Record<string, [number, number]> = {};
   for (const d of readdirSync(corpus)) {

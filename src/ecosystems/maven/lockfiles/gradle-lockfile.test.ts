@@ -7,6 +7,7 @@ import type { Package } from '../../../core/package.js';
 import { MAVEN_ECOSYSTEM } from '../index.js';
 import { lockfileParserFor } from '../../index.js';
 import { GRADLE_LOCKFILE } from './gradle-lockfile.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/lockfiles/gradle/', import.meta.url));
 const parse = (name: string): ReturnType<typeof GRADLE_LOCKFILE.parse> => GRADLE_LOCKFILE.parse(readFileSync(join(fixtures, name), 'utf8'), name, {});
@@ -65,7 +66,7 @@ test('broken and not-the-format: every bad line is an error with its line', () =
   assert.deepEqual(GRADLE_LOCKFILE.parse('# only comments\r\nempty=\r\n', 'x', {}), { ok: true, value: { packages: [], warnings: [] } });
 });
 
-const corpus = '/work/shared/corpus/lockfiles/gradle';
+const corpus = `${SHARED}/corpus/lockfiles/gradle`;
 test('corpus: every gradle.lockfile parses; one package per non-comment line; hand-checked entries', () => {
   for (const d of readdirSync(corpus)) {
     const text = readFileSync(join(corpus, d, 'gradle.lockfile'), 'utf8');

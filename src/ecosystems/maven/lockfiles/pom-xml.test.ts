@@ -8,6 +8,7 @@ import type { Inventory, Package } from '../../../core/package.js';
 import { MAVEN_ECOSYSTEM } from '../index.js';
 import { lockfileParserFor } from '../../index.js';
 import { POM_XML, joinRelative } from './pom-xml.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/lockfiles/', import.meta.url));
 
@@ -168,7 +169,7 @@ test('joinRelative', () => {
   assert.equal(joinRelative('a/b', './../c/pom.xml'), 'a/c/pom.xml');
 });
 
-const corpus = '/work/shared/corpus/lockfiles/maven';
+const corpus = `${SHARED}/corpus/lockfiles/maven`;
 test('corpus: every pom.xml parses; counts and hand-checked entries', () => {
   const counts: Record<string, [number, number]> = {};
   for (const d of readdirSync(corpus)) {

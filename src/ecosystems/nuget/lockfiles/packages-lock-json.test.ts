@@ -7,6 +7,7 @@ import type { Package } from '../../../core/package.js';
 import { NUGET_ECOSYSTEM } from '../index.js';
 import { lockfileParserFor } from '../../index.js';
 import { PACKAGES_LOCK_JSON } from './packages-lock-json.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/lockfiles/', import.meta.url));
 const parse = (name: string): ReturnType<typeof PACKAGES_LOCK_JSON.parse> => PACKAGES_LOCK_JSON.parse(readFileSync(join(fixtures, name), 'utf8'), name, {});
@@ -64,7 +65,7 @@ test('empty, truncated, not-the-format, unknown version', () => {
   if (!badFramework.ok) assert.deepEqual([badFramework.error[0]!.code, badFramework.error[0]!.location.startLine], ['syntax-error', 2]);
 });
 
-const corpus = '/work/shared/corpus/lockfiles/nuget';
+const corpus = `${SHARED}/corpus/lockfiles/nuget`;
 test('corpus: every packages.lock.json parses; counts match Direct + Transitive entries; hand-checked entries', () => {
   for (const d of readdirSync(corpus)) {
     const text = readFileSync(join(corpus, d, 'packages.lock.json'), 'utf8');

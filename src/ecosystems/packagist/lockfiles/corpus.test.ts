@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Inventory } from '../../../core/package.js';
 import { LOCKFILES } from './index.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 // Real composer.lock files; composer.json beside them matches no parser. Counts = entries minus branch versions
 // (dev-master, dev-latest, 6.4.x-dev), checked with grep.
-const CORPUS = '/work/shared/corpus/lockfiles/composer';
+const CORPUS = `${SHARED}/corpus/lockfiles/composer`;
 const EXPECTED: Record<string, number> = {
   BookStackApp__BookStack: 146,
   'firefly-iii__firefly-iii': 184,

@@ -7,6 +7,7 @@ import type { Package } from '../../../core/package.js';
 import { PUB_ECOSYSTEM } from '../index.js';
 import { lockfileParserFor } from '../../index.js';
 import { PUBSPEC_LOCK } from './pubspec-lock.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/lockfiles/', import.meta.url));
 const parse = (name: string): ReturnType<typeof PUBSPEC_LOCK.parse> => PUBSPEC_LOCK.parse(readFileSync(join(fixtures, name), 'utf8'), name, {});
@@ -68,7 +69,7 @@ test('an alias bomb is not expanded', () => {
   assert.deepEqual(r.value.packages.map(triple), ['a@1.0.0:12']);
 });
 
-const corpus = '/work/shared/corpus/lockfiles/pub';
+const corpus = `${SHARED}/corpus/lockfiles/pub`;
 test('corpus: every pubspec.lock parses; counts = entries minus sdk/path; hand-checked entries', () => {
   for (const d of readdirSync(corpus)) {
     const text = readFileSync(join(corpus, d, 'pubspec.lock'), 'utf8');

@@ -4,10 +4,11 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import type { Inventory } from '../../../core/package.js';
 import { LOCKFILES } from './index.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 // Real lock files from public projects (shared/corpus/lockfiles/SOURCES.md). Counts were checked against grep and
 // Python's own tomllib/json; skipped where the corpus is not checked out.
-const CORPUS = '/work/shared/corpus/lockfiles';
+const CORPUS = `${SHARED}/corpus/lockfiles`;
 const DIRS = ['pypi-requirements', 'pypi-poetry', 'pypi-pipenv', 'pypi-uv'];
 const EXPECTED: Record<string, number> = {
   'pypi-requirements/GoogleCloudPlatform__kubernetes-engine-samples__ai-ml__adk-vertex__app/requirements.txt': 4,

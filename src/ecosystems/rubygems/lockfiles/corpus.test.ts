@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Inventory } from '../../../core/package.js';
 import { LOCKFILES } from './index.js';
+import { SHARED } from '../../_lib/tester/shared.js';
 
 // Real Gemfile.lock files; Gemfile beside them matches no parser. Counts = distinct name@version under specs:
 // (checked with grep and sed, platform suffixes removed).
-const CORPUS = '/work/shared/corpus/lockfiles/rubygems';
+const CORPUS = `${SHARED}/corpus/lockfiles/rubygems`;
 const EXPECTED: Record<string, number> = {
   Homebrew__brew__Library__Homebrew: 72,
   Homebrew__brew__docs: 81,
