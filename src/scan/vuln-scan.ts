@@ -38,7 +38,8 @@ export function isLockfileName(name: string): boolean {
 function sbomInventory(text: string, display: string, target: Target): Package[] {
   const kind = sniffSbom(text);
   if (!kind) {
-    target.errors.push({ code: 'not-an-sbom', message: 'named like an SBOM but is neither CycloneDX JSON ("bomFormat": "CycloneDX") nor SPDX JSON ("spdxVersion")', location: at(display) });
+    // Named like an SBOM is only a hint: another JSON file by that name is skipped with a reason, not a scan error.
+    target.warnings.push({ code: 'not-an-sbom', message: 'named like an SBOM but is neither CycloneDX JSON ("bomFormat": "CycloneDX") nor SPDX JSON ("spdxVersion"); not read', location: at(display) });
     return [];
   }
   target.kind = 'sbom';
