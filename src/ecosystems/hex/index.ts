@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { hexPurl } from './lockfiles/mix-lock.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -10,5 +10,5 @@ export const HEX_ECOSYSTEM = defineEcosystem({
   scheme,
   lockfiles: LOCKFILES,
   normaliseName: (n) => n.toLowerCase(),
-  purl: (name, version) => formatPurl({ type: 'hex', name: name.toLowerCase(), version }),
+  purl: hexPurl,
 });

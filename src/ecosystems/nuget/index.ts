@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { nugetPurl } from './lockfiles/packages-lock-json.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -10,5 +10,5 @@ export const NUGET_ECOSYSTEM = defineEcosystem({
   scheme,
   lockfiles: LOCKFILES,
   normaliseName: (n) => n.toLowerCase(),
-  purl: (name, version) => formatPurl({ type: 'nuget', name, version }),
+  purl: nugetPurl,
 });

@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { pubPurl } from './lockfiles/pubspec-lock.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -10,5 +10,5 @@ export const PUB_ECOSYSTEM = defineEcosystem({
   scheme,
   lockfiles: LOCKFILES,
   normaliseName: (n) => n,
-  purl: (name, version) => formatPurl({ type: 'pub', name, version }),
+  purl: pubPurl,
 });

@@ -1,5 +1,5 @@
 import { defineEcosystem } from '../define-ecosystem.js';
-import { formatPurl } from '../_lib/purl.js';
+import { gemPurl } from './lockfiles/gemfile-lock.js';
 import { LOCKFILES } from './lockfiles/index.js';
 import { scheme } from './versioning.js';
 
@@ -10,5 +10,5 @@ export const RUBYGEMS_ECOSYSTEM = defineEcosystem({
   scheme,
   lockfiles: LOCKFILES,
   normaliseName: (n) => n,
-  purl: (name, version) => formatPurl({ type: 'gem', name, version }),
+  purl: gemPurl,
 });

@@ -7,8 +7,7 @@ import { formatPurl } from '../../_lib/purl.js';
 
 const ID = 'Cargo.lock';
 
-// Same formula as CARGO_ECOSYSTEM.purl (../index.ts); importing the ecosystem here would be an import cycle.
-// cargo-lock.test.ts checks the two agree.
+// CARGO_ECOSYSTEM.purl is this function.
 export function cargoPurl(name: string, version: string): string {
   return formatPurl({ type: 'cargo', name, version });
 }

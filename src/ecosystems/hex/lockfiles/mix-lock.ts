@@ -11,6 +11,11 @@ import type { Package, ParseIssue } from '../../../core/package.js';
 import { err, ok, type Result } from '../../../core/result.js';
 import { formatPurl } from '../../_lib/purl.js';
 
+/** The Hex purl (names are lower case in purls); HEX_ECOSYSTEM.purl is this function. */
+export function hexPurl(name: string, version: string): string {
+  return formatPurl({ type: 'hex', name: name.toLowerCase(), version });
+}
+
 const ID = 'mix.lock';
 
 interface Pos {
@@ -227,7 +232,7 @@ export const MIX_LOCK: LockfileParser = {
       }
       // The lock key is the dependency's name in mix.exs; the second element is the Hex package (they differ for `hex: :other`).
       const name = pkgName.value;
-      packages.push({ ecosystem: 'Hex', name, version: version.value, purl: formatPurl({ type: 'hex', name: name.toLowerCase(), version: version.value }), location: loc, foundBy: ID });
+      packages.push({ ecosystem: 'Hex', name, version: version.value, purl: hexPurl(name, version.value), location: loc, foundBy: ID });
     }
     return ok({ packages, warnings });
   },

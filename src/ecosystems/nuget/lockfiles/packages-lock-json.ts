@@ -8,6 +8,11 @@ import type { Location } from '../../../core/location.js';
 import type { Package, ParseIssue } from '../../../core/package.js';
 import { err, ok } from '../../../core/result.js';
 import { formatPurl } from '../../_lib/purl.js';
+
+/** The NuGet purl; NUGET_ECOSYSTEM.purl is this function. */
+export function nugetPurl(name: string, version: string): string {
+  return formatPurl({ type: 'nuget', name, version });
+}
 import { JsonObject, parseJsonWithPositions } from '../../_lib/json-positions.js';
 
 const ID = 'packages.lock.json';
@@ -54,7 +59,7 @@ export const PACKAGES_LOCK_JSON: LockfileParser = {
           if (direct) prev.direct = true;
           continue;
         }
-        const pkg: Package = { ecosystem: 'NuGet', name, version, purl: formatPurl({ type: 'nuget', name, version }), location: at(path, where, name), direct, foundBy: ID };
+        const pkg: Package = { ecosystem: 'NuGet', name, version, purl: nugetPurl(name, version), location: at(path, where, name), direct, foundBy: ID };
         byKey.set(key, pkg);
         packages.push(pkg);
       }

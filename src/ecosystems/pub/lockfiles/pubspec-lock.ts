@@ -17,6 +17,11 @@ import type { Package, ParseIssue } from '../../../core/package.js';
 import { err, ok } from '../../../core/result.js';
 import { formatPurl } from '../../_lib/purl.js';
 
+/** The Pub purl; PUB_ECOSYSTEM.purl is this function. */
+export function pubPurl(name: string, version: string): string {
+  return formatPurl({ type: 'pub', name, version });
+}
+
 const ID = 'pubspec.lock';
 
 type Pos = { line: number; column: number };
@@ -61,7 +66,7 @@ export const PUBSPEC_LOCK: LockfileParser = {
         continue;
       }
       const dependency = field('dependency');
-      const pkg: Package = { ecosystem: 'Pub', name, version, purl: formatPurl({ type: 'pub', name, version }), location: loc, foundBy: ID };
+      const pkg: Package = { ecosystem: 'Pub', name, version, purl: pubPurl(name, version), location: loc, foundBy: ID };
       if (dependency !== undefined) pkg.direct = dependency.startsWith('direct');
       if (dependency === 'direct dev') pkg.dev = true;
       packages.push(pkg);

@@ -5,8 +5,7 @@ import { formatPurl } from '../../_lib/purl.js';
 
 const ID = 'Gemfile.lock';
 
-// Same formula as RUBYGEMS_ECOSYSTEM.purl (../index.ts); importing the ecosystem here would be an import cycle.
-// gemfile-lock.test.ts checks the two agree.
+// RUBYGEMS_ECOSYSTEM.purl is this function.
 export function gemPurl(name: string, version: string): string {
   return formatPurl({ type: 'gem', name, version });
 }
