@@ -3,7 +3,7 @@
  * matches the inventory and turns matches into findings. Parsing and matching themselves are pure
  * (src/ecosystems, src/vuln); this file only feeds them.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import type { Package } from '../core/package.js';
@@ -70,12 +70,8 @@ export function lockfileInventory(file: { abs: string; display: string }, cwd: s
   const dir = dirname(file.abs);
   const res = found.parser.parse(read.text, file.display, {
     readRelative: (rel) => {
+      // A missing file, a directory or an unreadable one all come back as a failed read: the parser then warns.
       const abs = resolve(dir, rel);
-      try {
-        if (!existsSync(abs) || !statSync(abs).isFile()) return undefined;
-      } catch {
-        return undefined;
-      }
       const r = readManifest(abs, maxBytes, true);
       return r.ok ? { path: toDisplay(cwd, abs), text: r.text } : undefined;
     },
