@@ -5,7 +5,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const targets = ['k8s'];
+const targets = ['k8s', 'dockerfile', 'compose', 'terraform'];
 
 export function renderIndex() {
   const imports = [];

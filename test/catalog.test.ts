@@ -6,9 +6,13 @@ import { describe, it } from 'node:test';
 import { BUILTIN_CHECKS } from '../src/checks/index.js';
 import { checkMarkdown, checksIndexMarkdown, secretRulesMarkdown } from '../src/cli/check-docs.js';
 import { BUILTIN_SECRET_RULES } from '../src/secrets/rules/index.js';
+import type { CheckTarget } from '../src/core/config-object.js';
+import { FIXTURE_PATTERN } from '../src/parsers/index.js';
 import { REPO } from './helpers.js';
 
-const CHECKS_DIR = join(REPO, 'src/checks/k8s');
+/** Check folders per target: src/checks/<folder>/<slug>/. */
+const TARGET_DIRS: Record<CheckTarget, string> = { kubernetes: 'k8s', dockerfile: 'dockerfile', compose: 'compose', terraform: 'terraform' };
+const dirOf = (c: { meta: { target: CheckTarget; slug: string } }): string => join(REPO, 'src/checks', TARGET_DIRS[c.meta.target], c.meta.slug);
 const SNAPSHOT = join(REPO, 'test/catalog.snapshot.txt');
 
 describe('check catalog', () => {
@@ -27,18 +31,21 @@ describe('check catalog', () => {
   });
 
   it('every folder is a registered check whose slug is the folder name', () => {
-    const folders = readdirSync(CHECKS_DIR).filter((f) => existsSync(join(CHECKS_DIR, f, 'check.ts'))).sort();
-    assert.deepEqual(BUILTIN_CHECKS.map((c) => c.meta.slug).sort(), folders);
+    for (const [target, folder] of Object.entries(TARGET_DIRS)) {
+      const base = join(REPO, 'src/checks', folder);
+      const folders = existsSync(base) ? readdirSync(base).filter((f) => existsSync(join(base, f, 'check.ts'))).sort() : [];
+      assert.deepEqual(BUILTIN_CHECKS.filter((c) => c.meta.target === target).map((c) => c.meta.slug).sort(), folders, `src/checks/${folder}`);
+    }
     execFileSync(process.execPath, [join(REPO, 'scripts/gen-check-index.mjs'), '--check'], { stdio: 'pipe' });
   });
 
   it('every check has a table test and valid + invalid fixtures', () => {
     for (const c of BUILTIN_CHECKS) {
-      const dir = join(CHECKS_DIR, c.meta.slug);
+      const dir = dirOf(c);
       assert.ok(existsSync(join(dir, 'check.test.ts')), `${c.meta.slug}: check.test.ts missing`);
       for (const kind of ['valid', 'invalid']) {
         const fx = join(dir, 'fixtures', kind);
-        assert.ok(existsSync(fx) && readdirSync(fx).some((f) => /\.(ya?ml|json)$/.test(f)), `${c.meta.slug}: fixtures/${kind} has no manifest`);
+        assert.ok(existsSync(fx) && readdirSync(fx).some((f) => FIXTURE_PATTERN[c.meta.target].test(f)), `${c.meta.slug}: fixtures/${kind} has no ${c.meta.target} input`);
       }
     }
   });

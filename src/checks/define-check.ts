@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { checkMetaSchema, type CheckMeta, type CheckMetaInput } from '../core/check-meta.js';
+import type { ConfigObject, FindingFix } from '../core/config-object.js';
 import type { DataPath } from '../core/location.js';
-import type { K8sObject } from '../parsers/k8s-yaml/index.js';
 import type { ObjectIndex } from './_lib/object-index.js';
 
 /** What a check reports: the data path of the offending field (or of the parent where a missing field belongs). */
@@ -11,6 +11,8 @@ export interface ReportDescriptor {
   messageId?: string;
   /** Values for `{{name}}` placeholders in the message. */
   data?: Record<string, string | number>;
+  /** The safe fix for this finding, as JSON Patch on the object (pointers from the object's root, see `toJsonPointer`). */
+  fix?: FindingFix;
 }
 
 export interface CheckContext<O> {
@@ -24,15 +26,16 @@ export interface CheckDefinition<O> {
   meta: CheckMetaInput;
   /** Options users set under `checks.<slug>.options` in .palisade.yaml, validated at config load. */
   options?: z.ZodType<O>;
-  /** Runs once per Kubernetes object whose kind is in `meta.kinds` (or every object when kinds is ['*']). */
-  run(obj: K8sObject, ctx: CheckContext<O>): void;
+  /** Runs once per object of the check's target whose kind is in `meta.kinds` (or every object when kinds is ['*']). */
+  run(obj: ConfigObject, ctx: CheckContext<O>): void;
 }
 
 export interface Check<O = unknown> {
   meta: CheckMeta;
   options?: z.ZodType<O>;
-  run(obj: K8sObject, ctx: CheckContext<O>): void;
-  appliesTo(kind: string): boolean;
+  run(obj: ConfigObject, ctx: CheckContext<O>): void;
+  /** True when the object is of the check's target and of one of its kinds. */
+  appliesTo(obj: Pick<ConfigObject, 'target' | 'kind'>): boolean;
 }
 
 /** Validates `meta` at load time, so a broken check fails loudly instead of producing odd findings. */
@@ -42,15 +45,19 @@ export function defineCheck<O = Record<string, never>>(def: CheckDefinition<O>):
     const where = typeof def.meta?.id === 'string' ? def.meta.id : '(unknown id)';
     throw new Error(`invalid check meta for ${where}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  const meta = Object.freeze(parsed.data) as CheckMeta;
+  return checkFromMeta(Object.freeze(parsed.data) as CheckMeta, def.run, def.options);
+}
+
+/** A check from already-validated meta (custom policies validate their own, looser, meta). */
+export function checkFromMeta<O>(meta: CheckMeta, run: Check<O>['run'], options?: z.ZodType<O>): Check<O> {
   const kinds = new Set(meta.kinds);
   const all = kinds.has('*');
   const check: Check<O> = {
     meta,
-    run: def.run,
-    appliesTo: (kind) => all || kinds.has(kind),
+    run,
+    appliesTo: (obj) => obj.target === meta.target && (all || kinds.has(obj.kind)),
   };
-  if (def.options) check.options = def.options;
+  if (options) check.options = options;
   return check;
 }
 

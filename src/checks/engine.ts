@@ -3,7 +3,8 @@ import { fingerprintOf } from '../core/fingerprint.js';
 import { formatDataPath } from '../core/location.js';
 import type { TargetIssue } from '../core/report.js';
 import type { Severity } from '../core/severity.js';
-import { locateIn, type K8sObject } from '../parsers/k8s-yaml/index.js';
+import type { ConfigObject } from '../core/config-object.js';
+import { locateIn } from '../parsers/k8s-yaml/index.js';
 import { ObjectIndex } from './_lib/object-index.js';
 import { renderMessage, type Check, type ReportDescriptor } from './define-check.js';
 
@@ -20,17 +21,17 @@ export interface EngineResult {
   crashes: { file: string; issue: TargetIssue }[];
 }
 
-export function resourceOf(obj: K8sObject): Resource {
+export function resourceOf(obj: ConfigObject): Resource {
   return { apiVersion: obj.apiVersion, kind: obj.kind, namespace: obj.namespace, name: obj.name };
 }
 
-/** Runs every active check over every object. Pure: no I/O, no clock. */
-export function runChecks(active: readonly ActiveCheck[], objects: readonly K8sObject[], index = new ObjectIndex(objects)): EngineResult {
+/** Runs every active check over every object of its target. Pure: no I/O, no clock. */
+export function runChecks(active: readonly ActiveCheck[], objects: readonly ConfigObject[], index = new ObjectIndex(objects)): EngineResult {
   const findings: Finding[] = [];
   const crashes: EngineResult['crashes'] = [];
   for (const obj of objects) {
     for (const a of active) {
-      if (!a.check.appliesTo(obj.kind)) continue;
+      if (!a.check.appliesTo(obj)) continue;
       const seen = new Set<string>();
       const meta = a.check.meta;
       const report = (d: ReportDescriptor): void => {
@@ -43,8 +44,8 @@ export function runChecks(active: readonly ActiveCheck[], objects: readonly K8sO
         if (seen.has(key)) return;
         seen.add(key);
         const resource = resourceOf(obj);
-        findings.push({
-          fingerprint: fingerprintOf(meta.id, resource, dataPath, obj.file),
+        const finding: Finding = {
+          fingerprint: fingerprintOf(meta.id, resource, obj.stableKey ? obj.stableKey(d.path) : dataPath, obj.file),
           checkId: meta.id,
           slug: meta.slug,
           title: meta.title,
@@ -58,7 +59,10 @@ export function runChecks(active: readonly ActiveCheck[], objects: readonly K8sO
           references: [...meta.references],
           peers: meta.peers.map((p) => ({ ...p })),
           suppressed: null,
-        });
+        };
+        if (d.fix) finding.fix = d.fix;
+        if (obj.derivedFrom) finding.derivedFrom = { ...obj.derivedFrom };
+        findings.push(finding);
       };
       try {
         a.check.run(obj, { options: a.options, index, report });

@@ -2,7 +2,25 @@ import type { z } from 'zod';
 import type { Check } from '../checks/define-check.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 
-const TOOL_NAMES: Record<string, string> = { checkov: 'Checkov', trivy: 'Trivy', 'kube-linter': 'kube-linter', polaris: 'Polaris', kyverno: 'Kyverno' };
+import { SNIPPET_LANGUAGE } from '../core/check-meta.js';
+import type { CheckTarget } from '../core/config-object.js';
+
+const TOOL_NAMES: Record<string, string> = { checkov: 'Checkov', trivy: 'Trivy', 'kube-linter': 'kube-linter', polaris: 'Polaris', kyverno: 'Kyverno', hadolint: 'hadolint' };
+const TARGET_NAMES: Record<CheckTarget, string> = { kubernetes: 'Kubernetes', dockerfile: 'Dockerfile', compose: 'Docker Compose', terraform: 'Terraform' };
+
+/** How to waive a finding in the file itself: an annotation on a Kubernetes object, a comment elsewhere. */
+function waiveInSource(m: Check<unknown>['meta']): string[] {
+  switch (m.target) {
+    case 'kubernetes':
+      return ['Annotate the object:', '', '```yaml', 'metadata:', '  annotations:', `    palisade.dev/waive: "${m.slug}"`, '    palisade.dev/waive-reason: "why this is accepted"', '```'];
+    case 'dockerfile':
+      return ['Add a comment on the line above the instruction:', '', '```dockerfile', `# palisade:ignore=${m.id} why this is accepted`, '```'];
+    case 'compose':
+      return ['Add a comment on the line above the service or the key:', '', '```yaml', `# palisade:ignore=${m.id} why this is accepted`, '```'];
+    case 'terraform':
+      return ['Add a comment on the line above the resource or the attribute:', '', '```hcl', `# palisade:ignore=${m.id} why this is accepted`, '```'];
+  }
+}
 
 function optionsDefault(schema: z.ZodType<unknown> | undefined): string | undefined {
   if (!schema) return undefined;
@@ -27,6 +45,7 @@ export function checkMarkdown(check: Check<unknown>): string {
     `| ID | \`${m.id}\`${m.aliases.length ? ` (aliases: ${m.aliases.map((a) => `\`${a}\``).join(', ')})` : ''} |`,
     `| Severity | ${m.severity} |`,
     `| Category | ${m.category} |`,
+    ...(m.target === 'kubernetes' ? [] : [`| Format | ${TARGET_NAMES[m.target]} |`]),
     `| Kinds | ${m.kinds.join(', ')} |`,
     `| Enabled by default | ${m.defaultEnabled ? 'yes' : 'no — enable with `checks.enable` or by setting its options'} |`,
   ];
@@ -36,13 +55,14 @@ export function checkMarkdown(check: Check<unknown>): string {
   lines.push('', '## What it checks', '', m.description, '', '## Why it matters', '', m.rationale, '', '## How to fix', '', m.remediation, '');
   const opts = optionsDefault(check.options);
   if (opts) lines.push('## Options', '', `Set under \`checks.options.${m.slug}\` in \`.palisade.yaml\`. Defaults:`, '', '```json', opts, '```', '');
-  lines.push('## Examples', '', 'Fails:', '', '```yaml', m.examples.bad.trimEnd(), '```', '', 'Passes:', '', '```yaml', m.examples.good.trimEnd(), '```', '');
+  const lang = SNIPPET_LANGUAGE[m.target];
+  lines.push('## Examples', '', 'Fails:', '', '```' + lang, m.examples.bad.trimEnd(), '```', '', 'Passes:', '', '```' + lang, m.examples.good.trimEnd(), '```', '');
   if (m.peers.length) {
     lines.push('## Same concept in other tools', '', '| Tool | ID | Match |', '|---|---|---|');
     for (const p of m.peers) lines.push(`| ${TOOL_NAMES[p.tool] ?? p.tool} | \`${p.id}\` | ${p.match} |`);
     lines.push('');
   }
-  lines.push('## Waive it', '', 'Annotate the object:', '', '```yaml', 'metadata:', '  annotations:', `    palisade.dev/waive: "${m.slug}"`, '    palisade.dev/waive-reason: "why this is accepted"', '```', '', 'or add an entry to `.palisade/waivers.yaml` (see [waivers](../waivers.md)).', '');
+  lines.push('## Waive it', '', ...waiveInSource(m), '', 'or add an entry to `.palisade/waivers.yaml` (see [waivers](../waivers.md)).', '');
   lines.push('## References', '', ...m.references.map((r) => `- <${r}>`), '');
   return lines.join('\n');
 }
@@ -54,15 +74,18 @@ export function checksIndexMarkdown(checks: readonly Check<unknown>[]): string {
     '',
     `${checks.length} checks. Checks marked "opt-in" run only when enabled in \`.palisade.yaml\`.`,
     '',
-    '| ID | Check | Severity | Category | Peers |',
-    '|---|---|---|---|---|',
   ];
-  for (const c of checks) {
-    const m = c.meta;
-    const peers = m.peers.map((p) => `${TOOL_NAMES[p.tool] ?? p.tool} \`${p.id}\``).join(', ');
-    lines.push(`| ${m.id} | [${m.slug}](${m.slug}.md)${m.defaultEnabled ? '' : ' (opt-in)'} | ${m.severity} | ${m.category} | ${peers} |`);
+  for (const [target, name] of Object.entries(TARGET_NAMES)) {
+    const group = checks.filter((c) => c.meta.target === target);
+    if (group.length === 0) continue;
+    lines.push(`## ${name} (${group.length})`, '', '| ID | Check | Severity | Category | Peers |', '|---|---|---|---|---|');
+    for (const c of group) {
+      const m = c.meta;
+      const peers = m.peers.map((p) => `${TOOL_NAMES[p.tool] ?? p.tool} \`${p.id}\``).join(', ');
+      lines.push(`| ${m.id} | [${m.slug}](${m.slug}.md)${m.defaultEnabled ? '' : ' (opt-in)'} | ${m.severity} | ${m.category} | ${peers} |`);
+    }
+    lines.push('');
   }
-  lines.push('');
   return lines.join('\n');
 }
 

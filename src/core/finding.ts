@@ -1,7 +1,11 @@
+import type { FindingFix } from './config-object.js';
 import type { Location } from './location.js';
 import type { Severity } from './severity.js';
 
-/** The Kubernetes identity of the object a finding is about. Non-Kubernetes engines leave fields empty. */
+/**
+ * The identity of the object a finding is about: a Kubernetes object; a Terraform resource (kind = resource type, name =
+ * address); a compose service (kind `ComposeService`). Engines without objects (secrets in text, lockfiles) leave fields empty.
+ */
 export interface Resource {
   apiVersion: string;
   kind: string;
@@ -9,7 +13,7 @@ export interface Resource {
   name: string;
 }
 
-export const PEER_TOOLS = ['checkov', 'trivy', 'kube-linter', 'polaris', 'kyverno', 'gitleaks', 'trufflehog'] as const;
+export const PEER_TOOLS = ['checkov', 'trivy', 'kube-linter', 'polaris', 'kyverno', 'gitleaks', 'trufflehog', 'hadolint'] as const;
 export type PeerTool = (typeof PEER_TOOLS)[number];
 
 /** The same concept in another tool, and how closely the two agree. */
@@ -27,7 +31,13 @@ export type SuppressionMechanism =
   | 'checkov-comment'
   | 'kube-linter-annotation'
   | 'polaris-annotation'
-  | 'vex';
+  | 'vex'
+  /** `# palisade:ignore=<id> <reason>` in a Dockerfile, compose or Terraform file. */
+  | 'palisade-comment'
+  /** `# hadolint ignore=DL3008` above a Dockerfile instruction. */
+  | 'hadolint-comment'
+  /** `#trivy:ignore:<id>` (and the older `#tfsec:ignore:<id>`) above a Terraform block or Dockerfile instruction. */
+  | 'trivy-comment';
 
 export interface Suppression {
   by: SuppressionMechanism;
@@ -102,4 +112,8 @@ export interface Finding {
   provenance?: Provenance;
   /** Set only by the vulnerability engine. */
   vulnerability?: VulnerabilityDetail;
+  /** The check's safe fix, as JSON Patch on the object (`palisade fix` writes it into the file). */
+  fix?: FindingFix;
+  /** Which format the finding's object came from, when the object was derived from another (Terraform `kubernetes_*`). */
+  derivedFrom?: { target: string; kind: string; name: string };
 }

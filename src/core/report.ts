@@ -4,9 +4,26 @@ import type { Package } from './package.js';
 import { SEVERITIES, type Severity, atOrAbove } from './severity.js';
 
 /** Version of the JSON report contract (docs/json-output.md, schemas/report.schema.json). Bump major on breaking change. */
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
-export type TargetKind = 'kubernetes' | 'yaml' | 'json' | 'text' | 'git' | 'image' | 'lockfile' | 'sbom' | 'rootfs' | 'unknown';
+export type TargetKind =
+  | 'kubernetes'
+  | 'yaml'
+  | 'json'
+  | 'text'
+  | 'git'
+  | 'image'
+  | 'lockfile'
+  | 'sbom'
+  | 'rootfs'
+  | 'dockerfile'
+  | 'compose'
+  | 'terraform'
+  | 'terraform-plan'
+  | 'helm'
+  | 'kustomize'
+  | 'policy'
+  | 'unknown';
 
 export interface TargetIssue {
   message: string;

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import { z } from 'zod';
+import type { InlineSuppression } from '../core/config-object.js';
 import type { Finding, Suppression } from '../core/finding.js';
 import type { Location } from '../core/location.js';
 import type { ExpiredWaiver } from '../core/report.js';
@@ -62,6 +63,8 @@ export interface WaiverSubject {
   podAnnotations: Record<string, string>;
   /** Source text of the YAML document, for `# checkov:skip=` comments. */
   text(): string;
+  /** Comment suppressions the parser collected (Dockerfile, compose, Terraform). */
+  inline?: readonly InlineSuppression[];
 }
 
 export interface WaiverInput {
@@ -168,6 +171,26 @@ function peerSuppression(f: Finding, subject: WaiverSubject): PeerHit | undefine
   return undefined;
 }
 
+/** Trivy writes the same rule as `AVD-DS-0002`, `DS-0002` or `DS002`: compare prefix and number. */
+function trivyKey(id: string): string {
+  const m = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
+  return m ? `${m[1]!.toUpperCase()}:${m[2]}` : id.trim().toUpperCase();
+}
+
+function inlineCovers(c: InlineSuppression, f: Finding, aliases: readonly string[]): boolean {
+  if (c.pathPrefix !== '' && f.dataPath !== c.pathPrefix && !f.dataPath.startsWith(`${c.pathPrefix}.`) && !f.dataPath.startsWith(`${c.pathPrefix}[`)) return false;
+  switch (c.by) {
+    case 'palisade-comment':
+      return c.ids.some((id) => matchesSelector(f, id, aliases));
+    case 'hadolint-comment':
+      return f.peers.some((p) => p.tool === 'hadolint' && c.ids.includes(p.id));
+    case 'checkov-comment':
+      return f.peers.some((p) => p.tool === 'checkov' && c.ids.includes(p.id));
+    case 'trivy-comment':
+      return f.peers.some((p) => p.tool === 'trivy' && c.ids.some((id) => trivyKey(id) === trivyKey(p.id)));
+  }
+}
+
 /**
  * One waiver model for every consumer (CLI, admission, server): object annotations first, then waiver files, then the
  * peers' suppressions. An expired waiver stops applying and is reported in `expired`.
@@ -226,6 +249,19 @@ export function applyWaivers(input: WaiverInput): WaiverOutcome {
         suppressed = { by: 'waiver-file', reason: w.reason, expires: w.expires ?? null, source: w.id ?? `${w.location.path}:${w.location.startLine}` };
         if (w.owner) suppressed.owner = w.owner;
         if (w.ticket) suppressed.ticket = w.ticket;
+        break;
+      }
+    }
+
+    if (!suppressed && subject?.inline) {
+      for (const c of subject.inline) {
+        if (!inlineCovers(c, f, aliases)) continue;
+        if (isExpired(c.expires, input.today)) {
+          const key = `${c.location.path}:${c.location.startLine}`;
+          expired.set(key, { source: key, checks: c.ids, reason: c.reason, expires: c.expires!, location: c.location });
+          continue;
+        }
+        suppressed = { by: c.by, reason: c.reason, expires: c.expires ?? null, source: `${c.location.path}:${c.location.startLine}` };
         break;
       }
     }

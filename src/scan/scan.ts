@@ -9,6 +9,7 @@ import { runChecks, type ActiveCheck } from '../checks/engine.js';
 import { ObjectIndex } from '../checks/_lib/object-index.js';
 import { podMetadataPath, getAt } from '../checks/_lib/pod.js';
 import { extractObjects, isRecord, parseYamlDocuments, type K8sObject } from '../parsers/k8s-yaml/index.js';
+import type { ConfigObject } from '../core/config-object.js';
 import { defaultConfig, parseConfig, type LoadedConfig } from '../policy/config.js';
 import type { ConfigIssue } from '../policy/located.js';
 import { selectChecks } from '../policy/select.js';
@@ -22,7 +23,12 @@ import { loadDenylist } from './malware/denylist.js';
 import { scanForMalware } from './malware/scan-dir.js';
 import { secretsInSecretObject, secretsInText } from './secrets.js';
 import type { SecretRule } from '../secrets/define-rule.js';
-import { collectInputs, toDisplay } from './walk.js';
+import { collectInputs, toDisplay, type InputFile } from './walk.js';
+import { parseDockerfileText } from '../parsers/dockerfile/index.js';
+import type { ParsedObjects } from '../parsers/types.js';
+import { loadComposeFile } from './compose.js';
+import { looksLikeCompose } from './formats.js';
+import { isTerraformPlan, loadTerraform, loadTerraformPlan } from './terraform.js';
 import { isLockfileName, lockfileInventory, matchInventory, openAdvisoryDb, type VulnOptions } from './vuln-scan.js';
 import type { Package } from '../core/package.js';
 import type { ImageSource } from './image/index.js';
@@ -68,6 +74,14 @@ export interface ScanOptions {
   git?: { repo: string; range?: string };
   /** Required with the `secrets` scanner and with `git`; callers load them lazily (see cli) so a config-only scan does not pay for them. */
   secretRules?: readonly SecretRule[];
+  /** Environment for compose interpolation (`${VAR}`), default none; the CLI passes the process environment. */
+  env?: Record<string, string | undefined>;
+  /** Compose profiles to activate (`--profile`); services in other profiles are left out, as `docker compose` does. */
+  composeProfiles?: string[];
+  /** Terraform `-var name=value` values (`--tf-var`). */
+  terraformVars?: Record<string, string>;
+  /** Terraform variable files (`--tf-var-file`), applied after each root module's terraform.tfvars and *.auto.tfvars. */
+  terraformVarFiles?: string[];
 }
 
 export const SCANNERS = ['config', 'secrets', 'vuln'] as const;
@@ -151,7 +165,7 @@ function subjectOf(obj: K8sObject): WaiverSubject {
   const podAnn = md ? getAt(obj.value, [...md, 'annotations']) : undefined;
   const podAnnotations: Record<string, string> = {};
   if (md && md.length > 1 && isRecord(podAnn)) for (const [k, v] of Object.entries(podAnn)) podAnnotations[k] = String(v);
-  return { annotations: obj.annotations, podAnnotations, text: obj.docText };
+  return { annotations: obj.annotations, podAnnotations, text: obj.docText, ...(obj.inlineSuppressions ? { inline: obj.inlineSuppressions } : {}) };
 }
 
 function issue(code: string, message: string, path: string, line = 1, col = 1): TargetIssue {
@@ -184,7 +198,16 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   const lockfiles: { abs: string; display: string }[] = [];
   const targets: Target[] = [];
   const byPath = new Map<string, Target>();
-  const objects: K8sObject[] = [];
+  const objects: ConfigObject[] = [];
+  const terraformFiles: InputFile[] = [];
+  const composeOptions = { env: opts.env ?? {}, ...(opts.composeProfiles ? { profiles: opts.composeProfiles } : {}) };
+  /** Objects of a Dockerfile, compose file or plan: onto the file's target, then into the scan. */
+  const addParsed = (t: Target, parsed: ParsedObjects): void => {
+    for (const e of parsed.errors) t.errors.push({ code: e.code, message: e.message, location: e.location });
+    for (const w of parsed.warnings) t.warnings.push({ code: w.code, message: w.message, location: w.location });
+    t.resources = parsed.objects.length;
+    objects.push(...parsed.objects);
+  };
   if (opts.git) {
     const repo = resolve(opts.cwd, opts.git.repo);
     const hist = await scanGitHistory(repo, opts.secretRules!, opts.git.range ? { since: opts.git.range } : {});
@@ -221,20 +244,42 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
       for (const finding of found) secretFindings.push({ finding });
       return;
     }
-    const kind = /\.json$/i.test(f.display) ? 'json' : 'yaml';
+    if (f.format === 'terraform' || f.format === 'tfvars') {
+      // Terraform is read per module (a directory of files), after the walk; the secret scanner still reads each file.
+      terraformFiles.push(f);
+      if (!secretRules) return;
+    }
+    const kind = f.format === 'dockerfile' || f.format === 'compose' ? f.format : /\.json$/i.test(f.display) ? 'json' : 'yaml';
     const t: Target = { path: f.display, kind, resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
-    targets.push(t);
-    byPath.set(f.display, t);
+    if (f.format !== 'terraform' && f.format !== 'tfvars') {
+      targets.push(t);
+      byPath.set(f.display, t);
+    }
     if (!read.ok) {
       (read.level === 'error' ? t.errors : t.warnings).push(issue(read.code, read.message, f.display));
       t.kind = 'unknown';
       return;
     }
     if (secretRules) for (const finding of secretsInText(read.text, f.display, secretRules)) secretFindings.push({ finding });
-    if (!configOn && !secretRules) return;
+    if (f.format === 'terraform' || f.format === 'tfvars') return;
+    if (!configOn) return;
+    if (f.format === 'dockerfile') return addParsed(t, parseDockerfileText(read.text, f.display));
+    if (f.format === 'compose') return addParsed(t, loadComposeFile(read.text, f.abs, f.display, composeOptions));
     const parsed = parseYamlDocuments(read.text, f.display);
     for (const e of parsed.errors) t.errors.push({ code: e.code, message: e.message, location: e.location });
     for (const w of parsed.warnings) t.warnings.push({ code: w.code, message: w.message, location: w.location });
+    if (parsed.errors.length === 0 && parsed.documents.length === 1) {
+      // Formats recognised by content: a compose file under another name, a Terraform plan (`terraform show -json`).
+      const only = parsed.documents[0]!.value;
+      if (t.kind === 'json' && isTerraformPlan(only)) {
+        t.kind = 'terraform-plan';
+        return addParsed(t, loadTerraformPlan(only, read.text, f.display));
+      }
+      if (looksLikeCompose(only)) {
+        t.kind = 'compose';
+        return addParsed(t, loadComposeFile(read.text, f.abs, f.display, composeOptions));
+      }
+    }
     const ex = extractObjects(parsed.documents, f.display);
     for (const e of ex.issues) t.errors.push({ code: e.code, message: e.message, location: e.location });
     t.resources = ex.objects.length;
@@ -246,6 +291,19 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     }
   });
   opts.onProgress?.(walk.files.length, walk.files.length);
+  if (configOn && terraformFiles.length > 0) {
+    const tf = loadTerraform(terraformFiles, {
+      cwd: opts.cwd,
+      maxBytes,
+      ...(opts.terraformVars ? { vars: opts.terraformVars } : {}),
+      ...(opts.terraformVarFiles ? { varFiles: opts.terraformVarFiles } : {}),
+    });
+    for (const t of tf.targets) {
+      targets.push(t);
+      byPath.set(t.path, t);
+    }
+    objects.push(...tf.objects);
+  }
   let denylist: Map<string, string> | undefined;
   if (opts.malware?.denylistFile) {
     const abs = resolve(opts.cwd, opts.malware.denylistFile);

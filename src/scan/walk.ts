@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Stat
 import { basename, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { formatOf, type FileFormat } from './formats.js';
 
 export interface InputFile {
   /** Absolute path, or '-' for stdin. */
@@ -14,6 +15,8 @@ export interface InputFile {
   manifest: boolean;
   /** A lockfile or package manifest the vulnerability scanner reads (never parsed as a Kubernetes manifest). */
   lockfile: boolean;
+  /** A Dockerfile, compose file or Terraform file, by name; absent for Kubernetes/plain YAML and JSON. */
+  format?: FileFormat;
 }
 
 export interface WalkIssue {
@@ -66,7 +69,8 @@ export function collectInputs(
     if (userIgnore && userIgnore(display)) return;
     seenFiles.add(abs);
     const lockfile = isLockfile(basename(abs));
-    files.push({ abs, display, explicit, manifest: !lockfile && (explicit || MANIFEST_EXT.test(abs)), lockfile });
+    const format = lockfile ? undefined : formatOf(basename(abs));
+    files.push({ abs, display, explicit, manifest: !lockfile && (explicit || MANIFEST_EXT.test(abs) || format !== undefined), lockfile, ...(format ? { format } : {}) });
   };
 
   for (const input of inputs) {
@@ -171,7 +175,7 @@ function walkDir(
       if (st.isDirectory()) {
         if (OWN_DIRS.has(name)) continue;
         if (!ignored(abs, true) && !(userIgnore && userIgnore(toDisplay(cwd, abs) + '/'))) subdirs.push(abs);
-      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name) || isLockfile(name)) && !ignored(abs, false)) add(abs, false);
+      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name) || isLockfile(name) || formatOf(name) !== undefined) && !ignored(abs, false)) add(abs, false);
     }
     for (const d of subdirs.reverse()) stack.push({ dir: d, rules: here });
   }

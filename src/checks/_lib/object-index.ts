@@ -1,6 +1,11 @@
-import type { K8sObject } from '../../parsers/k8s-yaml/index.js';
+import type { ConfigObject } from '../../core/config-object.js';
 
-/** Lookup over every object of a scan, for checks that relate objects to each other. */
+type K8sObject = ConfigObject;
+
+/**
+ * Lookup over every object of a scan, for checks that relate objects to each other. Kinds do not collide across targets
+ * (Kubernetes kinds are CamelCase, Terraform types snake_case, `Dockerfile`, `ComposeService`), so one index serves all.
+ */
 export class ObjectIndex {
   private readonly byKind = new Map<string, K8sObject[]>();
   private readonly memos = new Map<string, unknown>();

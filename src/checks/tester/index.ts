@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import type { CheckTarget, ConfigObject } from '../../core/config-object.js';
 import type { Finding } from '../../core/finding.js';
-import { extractObjects, parseYamlDocuments, type K8sObject } from '../../parsers/k8s-yaml/index.js';
+import { DEFAULT_FILE_NAME, FIXTURE_PATTERN, parseForTarget } from '../../parsers/index.js';
 import type { Check } from '../define-check.js';
 import { runChecks } from '../engine.js';
 
@@ -35,10 +36,11 @@ export interface TesterCases {
   options?: unknown;
 }
 
-function load(code: string, file: string): K8sObject[] {
-  const parsed = parseYamlDocuments(code, file);
-  if (parsed.errors.length > 0) throw new Error(`test YAML does not parse: ${parsed.errors.map((e) => `${e.location.startLine}: ${e.message}`).join('; ')}`);
-  return extractObjects(parsed.documents, file).objects;
+/** Parses a snippet of the check's target, failing the test on any parse error (a fixture must be valid input). */
+export function loadObjects(target: CheckTarget, code: string, file: string): ConfigObject[] {
+  const parsed = parseForTarget(target, code, file);
+  if (parsed.errors.length > 0) throw new Error(`test ${target} input does not parse: ${parsed.errors.map((e) => `${e.location.startLine}: ${e.message}`).join('; ')}`);
+  return parsed.objects;
 }
 
 function resolveOptions<O>(check: Check<O>, options: unknown): O {
@@ -46,9 +48,9 @@ function resolveOptions<O>(check: Check<O>, options: unknown): O {
   return (options ?? {}) as O;
 }
 
-/** Runs one check over YAML text, as the scanner would, with the objects of the text as the whole scan. */
-export function runCheckOn<O>(check: Check<O>, code: string, options?: unknown, file = 'test.yaml'): Finding[] {
-  const objects = load(code, file);
+/** Runs one check over text of its target, as the scanner would, with the objects of the text as the whole scan. */
+export function runCheckOn<O>(check: Check<O>, code: string, options?: unknown, file = DEFAULT_FILE_NAME[check.meta.target]): Finding[] {
+  const objects = loadObjects(check.meta.target, code, file);
   const res = runChecks([{ check: check as Check<unknown>, options: resolveOptions(check, options), severity: check.meta.severity }], objects);
   if (res.crashes.length > 0) throw new Error(res.crashes.map((c) => c.issue.message).join('; '));
   return res.findings;
@@ -70,13 +72,20 @@ function messageIdOf(check: Check<unknown>, f: Finding): string | undefined {
 /** For objects whose name matters to the check (e.g. the `default` ServiceAccount), the expectation is an annotation. */
 export const EXPECT_ANNOTATION = 'test.palisade.dev/expect';
 
-function expectation(o: K8sObject): 'fail' | 'pass' | undefined {
+/**
+ * The expectation an object's name carries: `should-fail-*` / `should-pass-*` (Kubernetes, compose services), or the last
+ * part of a Terraform address (`aws_s3_bucket.should_fail_public[0]`). Dockerfiles have no names: the folder decides.
+ */
+function expectation(o: ConfigObject): 'fail' | 'pass' | undefined {
   const a = o.annotations[EXPECT_ANNOTATION];
   if (a === 'fail' || a === 'pass') return a;
-  if (o.name.startsWith('should-fail')) return 'fail';
-  if (o.name.startsWith('should-pass')) return 'pass';
+  const local = (o.name.split('.').pop() ?? '').replace(/\[.*\]$/, '');
+  if (/^should[-_]fail/.test(local)) return 'fail';
+  if (/^should[-_]pass/.test(local)) return 'pass';
   return undefined;
 }
+
+const identity = (o: { kind: string; namespace: string; name: string }): string => `${o.kind}/${o.namespace}/${o.name}`;
 
 /** ESLint-style table tests for a check, plus its meta examples and fixtures/ folder. */
 export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
@@ -113,24 +122,30 @@ export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
     for (const kind of ['valid', 'invalid'] as const) {
       const dir = join(fixtures, kind);
       if (!existsSync(dir)) continue;
-      for (const file of readdirSync(dir).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+      for (const file of readdirSync(dir).filter((f) => FIXTURE_PATTERN[check.meta.target].test(f)).sort()) {
         it(`fixture ${kind}/${file}`, () => {
-          const fs = runCheckOn(c, readFileSync(join(dir, file), 'utf8'), cases.options, file);
-          const objects = load(readFileSync(join(dir, file), 'utf8'), file);
+          const text = readFileSync(join(dir, file), 'utf8');
+          const fs = runCheckOn(c, text, cases.options, file);
+          const objects = loadObjects(check.meta.target, text, file);
           if (kind === 'valid') {
             assert.equal(fs.length, 0, `expected no findings in ${file}, got:\n${describeFindings(fs)}`);
             return;
           }
+          if (check.meta.target === 'dockerfile') {
+            // One Dockerfile is one object: every file under invalid/ must fail.
+            assert.ok(fs.length > 0, `${file} should fail, but had no findings`);
+            return;
+          }
           const failing = objects.filter((o) => expectation(o) === 'fail');
-          assert.ok(failing.length > 0, `${file} has no object named should-fail-* (or annotated ${EXPECT_ANNOTATION}: fail)`);
+          assert.ok(failing.length > 0, `${file} has no object named should-fail-* / should_fail_* (or annotated ${EXPECT_ANNOTATION}: fail)`);
           for (const o of failing) {
             assert.ok(
-              fs.some((f) => f.resource.name === o.name && f.resource.kind === o.kind && f.resource.namespace === o.namespace),
+              fs.some((f) => identity(f.resource) === identity(o)),
               `${o.kind}/${o.name} in ${file} should fail, findings were:\n${describeFindings(fs)}`,
             );
           }
-          const passing = new Set(objects.filter((o) => expectation(o) === 'pass').map((o) => `${o.kind}/${o.namespace}/${o.name}`));
-          const wrong = fs.filter((f) => passing.has(`${f.resource.kind}/${f.resource.namespace}/${f.resource.name}`));
+          const passing = new Set(objects.filter((o) => expectation(o) === 'pass').map(identity));
+          const wrong = fs.filter((f) => passing.has(identity(f.resource)));
           assert.equal(wrong.length, 0, `objects named should-pass-* in ${file} must not fail:\n${describeFindings(wrong)}`);
         });
       }

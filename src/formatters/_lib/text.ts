@@ -47,6 +47,9 @@ export const MECHANISM_LABEL: Record<SuppressionMechanism, string> = {
   'kube-linter-annotation': 'kube-linter annotation',
   'polaris-annotation': 'polaris annotation',
   vex: 'VEX statement',
+  'palisade-comment': 'palisade comment',
+  'hadolint-comment': 'hadolint comment',
+  'trivy-comment': 'trivy comment',
 };
 
 /** Deterministic order for human formats: file, position, most severe first, check, message. */

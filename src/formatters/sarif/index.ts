@@ -28,6 +28,9 @@ const SUPPRESSION_KIND: Record<SuppressionMechanism, 'inSource' | 'external'> = 
   'kube-linter-annotation': 'inSource',
   'polaris-annotation': 'inSource',
   vex: 'external',
+  'palisade-comment': 'inSource',
+  'hadolint-comment': 'inSource',
+  'trivy-comment': 'inSource',
 };
 
 interface RuleSource {

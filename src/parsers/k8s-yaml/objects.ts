@@ -1,28 +1,11 @@
+import type { ConfigObject } from '../../core/config-object.js';
 import type { DataPath, Location } from '../../core/location.js';
-import type { ParseIssue, ParsedDocument, SourceLocator } from './types.js';
+import type { ParseIssue, ParsedDocument } from './types.js';
 
-/** A Kubernetes object found in a file, with everything a check needs to read it and locate a field. */
-export interface K8sObject {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  /** '' when the manifest sets no namespace. */
-  namespace: string;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  /** The whole object as plain data. */
-  value: Record<string, unknown>;
-  file: string;
-  /** Index of the YAML document in the file. */
-  docIndex: number;
-  /** Path of this object inside its document: [] normally, ['items', i] inside a `kind: List`. */
-  basePath: DataPath;
-  source: SourceLocator;
-  /** Source text of the YAML document holding this object. */
-  docText(): string;
-}
+/** A Kubernetes object found in a file (`target: 'kubernetes'`), with everything a check needs to read it and locate a field. */
+export type K8sObject = ConfigObject;
 
-export function locateIn(obj: K8sObject, path: DataPath): Location {
+export function locateIn(obj: ConfigObject, path: DataPath): Location {
   return obj.source.locate([...obj.basePath, ...path]);
 }
 
@@ -82,6 +65,7 @@ export function extractObjects(docs: readonly ParsedDocument[], file: string): E
 function toObject(v: Record<string, unknown>, file: string, doc: ParsedDocument, basePath: DataPath): K8sObject {
   const md = isRecord(v.metadata) ? v.metadata : {};
   return {
+    target: 'kubernetes',
     apiVersion: v.apiVersion as string,
     kind: v.kind as string,
     name: typeof md.name === 'string' ? md.name : typeof md.generateName === 'string' ? md.generateName : '',

@@ -1,11 +1,7 @@
-import type { DataPath, Location } from '../../core/location.js';
+import type { SourceLocator } from '../../core/config-object.js';
+import type { Location } from '../../core/location.js';
 
-/** What callers use of a source map: data path → location, falling back to the nearest existing parent. */
-export interface SourceLocator {
-  /** Returns the location and how many segments of `path` exist in the document. */
-  resolve(path: DataPath): { location: Location; matched: number };
-  locate(path: DataPath): Location;
-}
+export type { SourceLocator } from '../../core/config-object.js';
 
 export interface ParseIssue {
   code: 'yaml-syntax' | 'alias-bomb' | 'too-deep' | 'not-an-object' | 'duplicate-key';
