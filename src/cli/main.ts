@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import type { Check } from '../checks/define-check.js';
 import { EXIT, exitCodeFor } from '../core/report.js';
@@ -15,16 +14,8 @@ import { CHECKS_HELP, MAIN_HELP, SCAN_HELP } from './help.js';
 import { dbPathFor, runDb } from './db.js';
 import { processIO, useColor, type CliIO } from './io.js';
 import { DOCS_BASE_URL, INFORMATION_URI, TOOL_NAME, toolVersion } from './version.js';
+import { UsageError, keyValues, parse, splitList } from './args.js';
 
-class UsageError extends Error {}
-
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-}
 
 interface OutputSpec {
   id: string;
@@ -48,10 +39,6 @@ function parseFormats(specs: string[], output: string | undefined): OutputSpec[]
     throw new UsageError(`only one format can go to stdout; write the others to files, e.g. --format ${toStdout[1]!.id}=report.${toStdout[1]!.id}`);
   }
   return list;
-}
-
-function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
 async function runScan(args: string[], io: CliIO): Promise<number> {
@@ -80,6 +67,14 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     'insecure-registry': { type: 'boolean' },
     'ignore-unfixed': { type: 'boolean' },
     'exclude-dev': { type: 'boolean' },
+    profile: { type: 'string', multiple: true },
+    'tf-var': { type: 'string', multiple: true },
+    'tf-var-file': { type: 'string', multiple: true },
+    'helm-values': { type: 'string', multiple: true },
+    'helm-set': { type: 'string', multiple: true },
+    policy: { type: 'string', multiple: true },
+    since: { type: 'string' },
+    baseline: { type: 'string' },
     color: { type: 'boolean' },
     'no-color': { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
@@ -159,6 +154,16 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
       ? { malware: { clamd: clamdSocket ? { socket: clamdSocket } : {}, ...(values['malware-denylist'] ? { denylistFile: values['malware-denylist'] } : {}) } }
       : {}),
     ...(values.git !== undefined ? { git: { repo: values.git, ...(values['git-range'] ? { range: values['git-range'] } : {}) } } : {}),
+    env: io.env,
+    ...(values.profile ? { composeProfiles: splitList(values.profile) } : {}),
+    ...(values['tf-var'] ? { terraformVars: keyValues(values['tf-var'], '--tf-var') } : {}),
+    ...(values['tf-var-file'] ? { terraformVarFiles: values['tf-var-file'] } : {}),
+    ...(values['helm-values'] || values['helm-set']
+      ? { helm: { valuesFiles: values['helm-values'] ?? [], set: values['helm-set'] ?? [] } }
+      : {}),
+    ...(values.policy ? { policyPaths: values.policy } : {}),
+    ...(values.since !== undefined ? { since: values.since } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     now,
     tool: { name: TOOL_NAME, version: toolVersion() },
     onProgress: progress
@@ -285,6 +290,10 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
         return runChecks(rest, io);
       case 'secrets':
         return await runSecrets(rest, io);
+      case 'fix':
+        return await (await import('./fix.js')).runFix(rest, io);
+      case 'policy':
+        return await (await import('./policy.js')).runPolicy(rest, io);
       case 'db':
         return await runDb(rest, io, (a, o) => parse(a, o) as { values: Record<string, string | boolean | (string | boolean)[] | undefined>; positionals: string[] });
       case 'version':

@@ -82,6 +82,14 @@ export interface ScanOptions {
   terraformVars?: Record<string, string>;
   /** Terraform variable files (`--tf-var-file`), applied after each root module's terraform.tfvars and *.auto.tfvars. */
   terraformVarFiles?: string[];
+  /** Helm charts found in the inputs are rendered with these values files and `--set` values. */
+  helm?: { valuesFiles: string[]; set: string[] };
+  /** Custom policies: CEL YAML policy files, ValidatingAdmissionPolicy manifests, TypeScript/JavaScript policies, packs (`--policy`). */
+  policyPaths?: string[];
+  /** Report only findings introduced since this git ref (`--since main`): findings also present at the ref are dropped, by fingerprint. */
+  since?: string;
+  /** Report only findings not in this earlier JSON report (`--baseline report.json`), by fingerprint. */
+  baseline?: string;
 }
 
 export const SCANNERS = ['config', 'secrets', 'vuln'] as const;
