@@ -69,7 +69,19 @@ export interface Report {
   expiredWaivers: ExpiredWaiver[];
   /** Every package found (lockfiles, images, SBOMs) when the vulnerability scanner ran; absent otherwise. */
   inventory?: Package[];
+  /** Set by `--since <ref>` / `--baseline <report>`: findings the base already had are left out of `findings`. */
+  diff?: DiffSummary;
   summary: Summary;
+}
+
+export interface DiffSummary {
+  kind: 'git' | 'report';
+  /** The git ref or report path as given. */
+  base: string;
+  /** The commit the git ref resolved to. */
+  commit?: string;
+  /** Findings left out because the base has the same fingerprint. */
+  unchanged: number;
 }
 
 export interface ExpiredWaiver {

@@ -51,7 +51,7 @@ const MARK = '\u001ePALISADE\u001f';
 const FORMAT = '%x1ePALISADE%x1f%H%x1f%h%x1f%aI%x1f%an';
 
 /** Environment variables that would point git at another repository than `repoDir` (set inside git hooks). */
-const REPO_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_PREFIX'];
+export const REPO_ENV = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_PREFIX'];
 
 interface Commit {
   sha: string;

@@ -29,6 +29,7 @@ import type { ParsedObjects } from '../parsers/types.js';
 import { loadComposeFile } from './compose.js';
 import { looksLikeCompose } from './formats.js';
 import { isTerraformPlan, loadTerraform, loadTerraformPlan } from './terraform.js';
+import { checkoutTree, newSince, readBaselineReport, resolveGitRef, type DiffBase } from './diff-base.js';
 import { isLockfileName, lockfileInventory, matchInventory, openAdvisoryDb, type VulnOptions } from './vuln-scan.js';
 import type { Package } from '../core/package.js';
 import type { ImageSource } from './image/index.js';
@@ -113,14 +114,45 @@ function readText(path: string): string | ConfigIssue {
   }
 }
 
-function loadConfig(opts: ScanOptions): { ok: true; value: LoadedConfig; dir?: string } | { ok: false; issues: ConfigIssue[] } {
+function loadConfig(opts: ScanOptions): { ok: true; value: LoadedConfig; dir?: string; abs?: string } | { ok: false; issues: ConfigIssue[] } {
   if (opts.noConfig) return { ok: true, value: defaultConfig() };
   const path = opts.configPath ? resolve(opts.cwd, opts.configPath) : findUp(startDir(opts.inputs, opts.cwd), CONFIG_NAMES);
   if (!path) return { ok: true, value: defaultConfig() };
   const text = readText(path);
   if (typeof text !== 'string') return { ok: false, issues: [text] };
   const parsed = parseConfig(text, toDisplay(opts.cwd, path));
-  return parsed.ok ? { ok: true, value: parsed.value, dir: dirname(path) } : parsed;
+  return parsed.ok ? { ok: true, value: parsed.value, dir: dirname(path), abs: path } : parsed;
+}
+
+/**
+ * The base of a diff-only scan: the fingerprints of a stored report (`--baseline`), or of the same scan run on the tree
+ * of a git ref (`--since`) — same inputs, same configuration, checks and policies of the current tree, so only the files differ.
+ */
+async function loadDiffBase(opts: ScanOptions, configAbs: string | undefined): Promise<{ ok: true; value: DiffBase } | { ok: false; issues: ConfigIssue[] }> {
+  if (opts.baseline !== undefined) return readBaselineReport(opts.cwd, opts.baseline);
+  const ref = opts.since!;
+  const resolved = resolveGitRef(opts.cwd, ref);
+  if (!resolved.ok) return resolved;
+  const tree = checkoutTree(resolved.root, resolved.commit, opts.cwd, opts.inputs);
+  try {
+    const abs = (p: string): string => resolve(opts.cwd, p);
+    const { since: _since, baseline: _baseline, images: _images, rootfs: _rootfs, git: _git, malware: _malware, onProgress: _progress, ...same } = opts;
+    const base = await scan({
+      ...same,
+      inputs: tree.inputs,
+      cwd: tree.cwd,
+      ...(configAbs ? { configPath: configAbs } : { noConfig: opts.noConfig ?? false }),
+      waiverFiles: (opts.waiverFiles ?? []).map(abs),
+      vexFiles: (opts.vexFiles ?? []).map(abs),
+      ...(opts.policyPaths ? { policyPaths: opts.policyPaths.map(abs) } : {}),
+      ...(opts.terraformVarFiles ? { terraformVarFiles: opts.terraformVarFiles.map(abs) } : {}),
+      ...(opts.helm ? { helm: { valuesFiles: opts.helm.valuesFiles.map(abs), set: opts.helm.set } } : {}),
+    });
+    if (!base.ok) return { ok: false, issues: base.issues.map((i) => ({ ...i, message: `--since ${ref}: at that commit, ${i.message}` })) };
+    return { ok: true, value: { kind: 'git', ref, commit: resolved.commit, fingerprints: new Set(base.report.findings.map((f) => f.fingerprint)) } };
+  } finally {
+    tree.cleanup();
+  }
 }
 
 /** Waiver files: `.palisade/waivers.yaml` found upward, the config's `waiverFiles`, and `--waivers`. */
@@ -192,6 +224,16 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   if (!waivers.ok) return waivers;
   const vex = loadVex(opts);
   if (!vex.ok) return vex;
+  if (opts.since !== undefined && opts.baseline !== undefined) {
+    return { ok: false, issues: [{ message: '--since and --baseline cannot be combined: pick one base to compare with', location: { path: '--since', startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } }] };
+  }
+  // Read the base first: a bad ref or report is a usage error before any scanning.
+  let diffBase: DiffBase | undefined;
+  if (opts.since !== undefined || opts.baseline !== undefined) {
+    const base = await loadDiffBase(opts, cfg.abs);
+    if (!base.ok) return base;
+    diffBase = base.value;
+  }
 
   const maxBytes = opts.maxFileSize ?? loaded.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const scanners = new Set(opts.scanners ?? ['config']);
@@ -360,7 +402,13 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   });
   for (const w of waived.warnings) byPath.get(w.path)?.warnings.push({ code: 'waiver', message: w.message, location: w.location });
 
-  const findings = sortFindings(vex.value.length > 0 ? applyVex(waived.findings, vex.value, opts.now.toISOString().slice(0, 10)) : waived.findings);
+  let findings = sortFindings(vex.value.length > 0 ? applyVex(waived.findings, vex.value, opts.now.toISOString().slice(0, 10)) : waived.findings);
+  let diff: Report['diff'];
+  if (diffBase) {
+    const kept = newSince(findings, diffBase);
+    findings = kept.findings;
+    diff = { kind: diffBase.kind, base: diffBase.ref, unchanged: kept.unchanged, ...(diffBase.commit ? { commit: diffBase.commit } : {}) };
+  }
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: opts.tool,
@@ -369,6 +417,7 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     findings,
     expiredWaivers: waived.expired,
     ...(inventory ? { inventory } : {}),
+    ...(diff ? { diff } : {}),
     summary: summarize(targets, findings),
   };
   return {

@@ -60,7 +60,12 @@ export default defineFormatter({
 
     if (report.expiredWaivers.length > 0) out.push(...expiredSection(report, width, paint));
 
-    const summary = summaryParts(report.summary, report.expiredWaivers.length).join(' · ');
+    const parts = summaryParts(report.summary, report.expiredWaivers.length);
+    if (report.diff) {
+      const base = report.diff.kind === 'git' ? `${report.diff.base}${report.diff.commit ? ` (${report.diff.commit.slice(0, 12)})` : ''}` : report.diff.base;
+      parts.push(`${report.diff.unchanged} unchanged since ${base} not shown`);
+    }
+    const summary = parts.join(' · ');
     const clean = report.summary.total === 0 && report.summary.errors === 0;
     out.push(paint(clean ? SGR.green : SGR.bold, summary));
     return `${out.join('\n')}\n`;
