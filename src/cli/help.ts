@@ -65,6 +65,16 @@ Options:
                              vulnerability findings, shown as suppressed by VEX (repeatable; see docs/sbom-vex.md)
       --ignore-unfixed       Leave out vulnerabilities that have no fixed version yet
       --exclude-dev          Do not match dev dependencies (they stay in the inventory, marked dev)
+      --since <git-ref>      Report only findings introduced since the ref (e.g. origin/main): the ref's tree is
+                             scanned the same way and findings with the same fingerprint are left out (lines may move)
+      --baseline <report>    Report only findings not in an earlier JSON report (palisade scan -f json=report.json)
+      --policy <path>        Custom policies: a CEL policy file, ValidatingAdmissionPolicy manifests, a TypeScript or
+                             JavaScript policy, a directory of them, or a policy pack (repeatable; docs/custom-policies.md)
+      --profile <name>       Compose profiles to scan (repeatable); without it every compose service is scanned
+      --tf-var <name=value>  Terraform variable value, as terraform -var (repeatable)
+      --tf-var-file <file>   Terraform variable file, applied after terraform.tfvars and *.auto.tfvars (repeatable)
+      --helm-values <file>   Values file for every Helm chart found (repeatable; the chart's values.yaml always applies)
+      --helm-set <k=v>       Value for every Helm chart found, as helm --set (repeatable)
       --max-file-size <n>    Skip files larger than n bytes (default 20971520), with a warning
       --color / --no-color   Force colour on or off (default: on for a terminal, off with NO_COLOR)
   -q, --quiet                No progress on stderr
@@ -79,6 +89,9 @@ Examples:
   palisade scan . --enable image-registry-not-allowed --disable category:resources
   palisade db update && palisade scan . --scanners vuln --fail-on high
   palisade scan --image app.oci.tar --scanners vuln,secrets --format cyclonedx=sbom.cdx.json
+  palisade scan . --since origin/main --format sarif=new.sarif     # only what this branch introduced
+  palisade scan infra/ --tf-var env=prod --tf-var-file prod.tfvars
+  palisade scan . --policy policies/ --fail-on medium
 
 Exit codes: 0 clean · 1 findings at/above --fail-on · 2 usage or config error · 3 a file could not be scanned.
 Waive a finding: annotate the object with palisade.dev/waive: "<id-or-slug>,..." and palisade.dev/waive-reason: "...",
