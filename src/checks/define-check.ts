@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { checkMetaSchema, type CheckMeta, type CheckMetaInput } from '../core/check-meta.js';
 import type { ConfigObject, FindingFix } from '../core/config-object.js';
 import type { DataPath } from '../core/location.js';
+import type { Severity } from '../core/severity.js';
 import type { ObjectIndex } from './_lib/object-index.js';
 
 /** What a check reports: the data path of the offending field (or of the parent where a missing field belongs). */
@@ -13,6 +14,8 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   /** The safe fix for this finding, as JSON Patch on the object (pointers from the object's root, see `toJsonPointer`). */
   fix?: FindingFix;
+  /** This finding's own severity (a custom policy's validation may set one); a severity set in `.palisade.yaml` still wins. */
+  severity?: Severity;
 }
 
 export interface CheckContext<O> {

@@ -49,7 +49,8 @@ export function runChecks(active: readonly ActiveCheck[], objects: readonly Conf
           checkId: meta.id,
           slug: meta.slug,
           title: meta.title,
-          severity: a.severity,
+          // A configured override (a.severity differs from the check's own) beats a per-finding severity.
+          severity: d.severity !== undefined && a.severity === meta.severity ? d.severity : a.severity,
           category: meta.category,
           message,
           location: locateIn(obj, d.path),
