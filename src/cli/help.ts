@@ -5,6 +5,8 @@ Usage:
   palisade checks list [--format f]      List the built-in checks (table, json, markdown)
   palisade checks explain <id|slug>      Show what a check looks for and how to fix it
   palisade secrets list [--format f]     List the secret rules (with scan --scanners secrets)
+  palisade policy test [dir]             Run custom policies against their tests/pass and tests/fail inputs
+  palisade policy init <name>            Scaffold a custom policy (CEL, TypeScript or ValidatingAdmissionPolicy) with tests
   palisade db update|import|status       Manage the offline advisory database (OSV) the vuln scanner reads
   palisade version                       Print the version
 
@@ -110,4 +112,26 @@ Examples:
   palisade checks list --format json | jq '.[] | select(.severity=="critical") | .id'
   palisade checks explain privileged-container
   palisade checks explain PAL-K8S-0001
+`;
+
+export const POLICY_HELP = `Usage:
+  palisade policy test [dir] [--format table|json] [--require-tests]
+  palisade policy init <name> [--type cel|typescript|vap] [--dir <folder>] [--id <ID>] [--force]
+
+test   finds every custom policy under dir (policy.yaml, policy.ts, *.policy.ts, YAML with palisade.dev/v1 Policy or
+       ValidatingAdmissionPolicy documents, policy packs) and runs each only on its own test inputs, next to it:
+         tests/pass/*   must give no finding from the policy
+         tests/fail/*   must give at least one; objects named should-fail-* must each fail, should-pass-* must not
+         tests/<ID>/pass, tests/<ID>/fail   the same, for one policy of a folder that holds several
+       Inputs are read as the policy's target: *.yaml (kubernetes, compose), *.tf (terraform), Dockerfile / *.Dockerfile.
+       A policy without tests is a warning (an error with --require-tests).
+       Exit: 0 all cases pass · 1 a case fails · 2 a policy or an input is broken (it is printed with file:line:col).
+init   scaffolds <dir>/<name>/ with a policy (policy.yaml or policy.ts) and tests/pass, tests/fail inputs that pass
+       \`palisade policy test\` straight away. --type: cel (default), typescript, vap. --id defaults to the next CUSTOM-NNNN.
+
+Examples:
+  palisade policy init require-team-label --type typescript --dir policies --id ACME-0001
+  palisade policy test policies
+  palisade policy test . --format json --require-tests
+  palisade scan deploy/ --policy policies
 `;

@@ -29,6 +29,10 @@ export const configSchema = z
     waiverFiles: z.array(z.string()).default([]),
     /** Files larger than this many bytes are skipped with a warning. */
     maxFileSize: z.number().int().positive().optional(),
+    /** Custom policy files or folders (CEL YAML, ValidatingAdmissionPolicy, TypeScript/JavaScript), relative to this file. */
+    policies: z.array(z.string().min(1)).default([]),
+    /** Policy packs: an npm package name (found in node_modules upward from this file) or a folder path (`./packs/x`). */
+    packs: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
