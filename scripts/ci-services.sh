@@ -11,6 +11,10 @@ set -euo pipefail
 
 log() { printf 'ci-services: %s\n' "$*"; }
 
+# helm + kustomize (pinned, built with go install; several minutes cold): started now so the build overlaps the apt
+# installs and `npm ci`; .ci/run waits for it before `npm test`. It never fails CI (the render tests skip with a reason).
+bash "$(dirname "$0")/install-renderers.sh" --background || true
+
 have_clamav() { command -v clamd >/dev/null 2>&1 || [ -x /usr/sbin/clamd ]; }
 have_sigtool() { command -v sigtool >/dev/null 2>&1; }
 

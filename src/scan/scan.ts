@@ -12,7 +12,8 @@ import { extractObjects, isRecord, parseYamlDocuments, type K8sObject } from '..
 import type { ConfigObject } from '../core/config-object.js';
 import { defaultConfig, parseConfig, type LoadedConfig } from '../policy/config.js';
 import type { ConfigIssue } from '../policy/located.js';
-import { selectChecks } from '../policy/select.js';
+import { selectWithBaseline } from '../policy/packs.js';
+import { customLibrary, policyTargets } from './policies.js';
 import { applyWaivers, parseWaiverFile, type Waiver, type WaiverSubject } from '../policy/waivers.js';
 import { applyVex, parseOpenVex, type VexStatement } from '../policy/vex.js';
 import { CONFIG_NAMES, WAIVER_FILE, findUp, startDir } from './discover.js';
@@ -24,6 +25,7 @@ import { scanForMalware } from './malware/scan-dir.js';
 import { secretsInSecretObject, secretsInText } from './secrets.js';
 import type { SecretRule } from '../secrets/define-rule.js';
 import { collectInputs, toDisplay, type InputFile } from './walk.js';
+import { planRendering, renderAll } from './render/index.js';
 import { parseDockerfileText } from '../parsers/dockerfile/index.js';
 import type { ParsedObjects } from '../parsers/types.js';
 import { loadComposeFile } from './compose.js';
@@ -91,6 +93,8 @@ export interface ScanOptions {
   since?: string;
   /** Report only findings not in this earlier JSON report (`--baseline report.json`), by fingerprint. */
   baseline?: string;
+  /** File contents by absolute path, used instead of the file on disk: `palisade fix` rescans its edits before (or without) writing them. */
+  overlay?: ReadonlyMap<string, string>;
 }
 
 export const SCANNERS = ['config', 'secrets', 'vuln'] as const;
@@ -217,8 +221,17 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   const cfg = loadConfig(opts);
   if (!cfg.ok) return cfg;
   const loaded = cfg.value;
-  const library = opts.checks ?? BUILTIN_CHECKS;
-  const selected = selectChecks(library, loaded, { enable: opts.enable ?? [], disable: opts.disable ?? [] });
+  // Built-in checks + custom policies (--policy, config `policies:`) + packs (config `packs:`, $PALISADE_BASELINE).
+  const custom = await customLibrary(opts.checks ?? BUILTIN_CHECKS, {
+    cwd: opts.cwd,
+    loaded,
+    ...(cfg.dir ? { configDir: cfg.dir } : {}),
+    policyPaths: opts.policyPaths ?? [],
+    env: opts.env ?? {},
+  });
+  if (!custom.ok) return custom;
+  const library = custom.value.checks;
+  const selected = selectWithBaseline(custom.value, loaded, { enable: opts.enable ?? [], disable: opts.disable ?? [] });
   if (!selected.ok) return selected;
   const waivers = loadWaivers(opts, loaded, cfg.dir);
   if (!waivers.ok) return waivers;
@@ -245,8 +258,10 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
   const secretRules = scanners.has('secrets') ? opts.secretRules : undefined;
   const secretFindings: { finding: Finding; obj?: K8sObject }[] = [];
   const walk = collectInputs(opts.inputs, opts.cwd, loaded.config.ignorePaths, secretRules !== undefined || opts.malware !== undefined, vulnOn ? isLockfileName : undefined);
+  // Helm charts and Kustomize overlays are rendered (below) instead of their files being parsed as plain YAML.
+  const rendering = configOn ? planRendering(walk.files) : undefined;
   const lockfiles: { abs: string; display: string }[] = [];
-  const targets: Target[] = [];
+  const targets: Target[] = policyTargets(custom.value.warnings);
   const byPath = new Map<string, Target>();
   const objects: ConfigObject[] = [];
   const terraformFiles: InputFile[] = [];
@@ -278,9 +293,11 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     opts.onProgress?.(i, walk.files.length);
     if (f.lockfile) lockfiles.push(f);
     // Files found only for the malware scan are streamed to clamd below, not read here.
-    if (!f.manifest && !secretRules) return;
-    const read = readManifest(f.abs, maxBytes, f.explicit);
-    if (!f.manifest) {
+    const manifest = f.manifest && !rendering?.owned.has(f.abs);
+    if (!manifest && !secretRules) return;
+    const overlaid = opts.overlay?.get(f.abs);
+    const read = overlaid !== undefined ? { ok: true as const, text: overlaid, bytes: Buffer.byteLength(overlaid) } : readManifest(f.abs, maxBytes, f.explicit);
+    if (!manifest) {
       // Found by the secret scanner's walk: only text matters, and a binary file or a clean one is not a target.
       if (!read.ok) {
         if (read.code === 'binary') return;
@@ -341,6 +358,14 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     }
   });
   opts.onProgress?.(walk.files.length, walk.files.length);
+  if (rendering && (rendering.charts.length > 0 || rendering.overlays.length > 0)) {
+    const r = await renderAll(rendering, { cwd: opts.cwd, env: opts.env ?? {}, ...(opts.helm ? { helm: opts.helm } : {}) });
+    targets.push(...r.targets);
+    for (const t of r.targets) byPath.set(t.path, t);
+    for (const [file, t] of r.byFile) if (!byPath.has(file)) byPath.set(file, t);
+    objects.push(...r.objects);
+    if (secretRules) for (const o of r.objects) for (const finding of secretsInSecretObject(o, secretRules)) secretFindings.push({ finding, obj: o });
+  }
   if (configOn && terraformFiles.length > 0) {
     const tf = loadTerraform(terraformFiles, {
       cwd: opts.cwd,

@@ -37,6 +37,8 @@ const ALWAYS_SKIP = new Set(['.git', 'node_modules']);
 /** Palisade's own config and waiver files are not manifests to scan when met while walking. */
 const OWN_FILES = new Set(['.palisade.yaml', '.palisade.yml']);
 const OWN_DIRS = new Set(['.palisade']);
+/** Kustomize also reads a file named just `Kustomization`; the scanner renders it (src/scan/render), never parses it raw. */
+const KUSTOMIZATION_NO_EXT = 'Kustomization';
 
 export function toDisplay(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
@@ -175,7 +177,7 @@ function walkDir(
       if (st.isDirectory()) {
         if (OWN_DIRS.has(name)) continue;
         if (!ignored(abs, true) && !(userIgnore && userIgnore(toDisplay(cwd, abs) + '/'))) subdirs.push(abs);
-      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name) || isLockfile(name) || formatOf(name) !== undefined) && !ignored(abs, false)) add(abs, false);
+      } else if (st.isFile() && !OWN_FILES.has(name) && (anyExtension || MANIFEST_EXT.test(name) || name === KUSTOMIZATION_NO_EXT || isLockfile(name) || formatOf(name) !== undefined) && !ignored(abs, false)) add(abs, false);
     }
     for (const d of subdirs.reverse()) stack.push({ dir: d, rules: here });
   }
