@@ -190,6 +190,17 @@ describe('palisade scan: Terraform', () => {
     assert.ok(report.targets.some((t) => t.errors.some((e) => e.code === 'terraform-cycle')));
   });
 
+  it('two root modules are separate configurations: an account-wide setting in one does not silence a check in the other', async () => {
+    const bucket = 'resource "aws_s3_bucket" "data" {\n  bucket = "data"\n}\n';
+    const dir = tree({
+      'prod/main.tf': bucket + 'resource "aws_s3_account_public_access_block" "all" {\n  block_public_acls = true\n  block_public_policy = true\n  ignore_public_acls = true\n  restrict_public_buckets = true\n}\n',
+      'dev/main.tf': bucket,
+    });
+    const { report } = await scan(dir, '.');
+    const missing = report.findings.filter((f) => f.slug === 'aws-s3-public-access-block-missing').map((f) => f.location.path);
+    assert.deepEqual(missing, ['dev/main.tf']);
+  });
+
   it('a plan from terraform show -json is scanned with the same checks, located in the plan file', async () => {
     const plan = readFileSync(join(REPO, 'src', 'parsers', 'terraform', 'fixtures', 'plan.json'), 'utf8');
     const dir = tree({ 'plan.json': plan });

@@ -30,7 +30,7 @@ import { parseDockerfileText } from '../parsers/dockerfile/index.js';
 import type { ParsedObjects } from '../parsers/types.js';
 import { loadComposeFile } from './compose.js';
 import { looksLikeCompose } from './formats.js';
-import { isTerraformPlan, loadTerraform, loadTerraformPlan } from './terraform.js';
+import { ROOT_ANNOTATION, isTerraformPlan, loadTerraform, loadTerraformPlan } from './terraform.js';
 import { checkoutTree, newSince, readBaselineReport, resolveGitRef, type DiffBase } from './diff-base.js';
 import { isLockfileName, lockfileInventory, matchInventory, openAdvisoryDb, type VulnOptions } from './vuln-scan.js';
 import type { Package } from '../core/package.js';
@@ -565,13 +565,27 @@ async function runMalware(
   }
 }
 
-/** Runs the engine one object at a time so each finding keeps a link to its object (for annotation waivers). */
+/**
+ * Runs the engine one object at a time so each finding keeps a link to its object (for annotation waivers). Terraform
+ * objects see only the objects of their own root module: two example roots in one repository are separate configurations
+ * (an account-wide setting or a same-named bucket in one must not satisfy a check in the other).
+ */
 function runChecksTracked(active: ActiveCheck[], objects: K8sObject[], index: ObjectIndex) {
   const findings: Finding[] = [];
   const subjects: (WaiverSubject | undefined)[] = [];
   const crashes: ReturnType<typeof runChecks>['crashes'] = [];
+  const roots = new Map<string, ConfigObject[]>();
+  for (const o of objects) {
+    const root = o.target === 'terraform' ? o.annotations[ROOT_ANNOTATION] : undefined;
+    if (root === undefined) continue;
+    const list = roots.get(root);
+    if (list) list.push(o);
+    else roots.set(root, [o]);
+  }
+  const rootIndex = new Map([...roots].map(([root, list]) => [root, new ObjectIndex(list)]));
   for (const obj of objects) {
-    const r = runChecks(active, [obj], index);
+    const root = obj.target === 'terraform' ? obj.annotations[ROOT_ANNOTATION] : undefined;
+    const r = runChecks(active, [obj], (root !== undefined && rootIndex.get(root)) || index);
     if (r.findings.length > 0) {
       const s = subjectOf(obj);
       for (const f of r.findings) {

@@ -15,6 +15,9 @@ import type { ParsedObjects } from '../parsers/types.js';
 import { readManifest } from './read.js';
 import { toDisplay, type InputFile } from './walk.js';
 
+/** The root module directory a Terraform object was evaluated from (as displayed). */
+export const ROOT_ANNOTATION = 'terraform.io/root';
+
 export interface TerraformScanOptions {
   cwd: string;
   maxBytes: number;
@@ -242,6 +245,9 @@ export function loadTerraform(files: readonly InputFile[], opts: TerraformScanOp
       const t = loader.target(i.issue.location.path);
       (i.level === 'error' ? t.errors : t.warnings).push({ code: i.issue.code, message: i.issue.message, location: i.issue.location });
     }
+    // Each root module is its own configuration: checks that relate resources look only within it (see scan.ts).
+    const root = loader.display(dir);
+    for (const o of res.objects) if (o.target === 'terraform') o.annotations[ROOT_ANNOTATION] = root;
     objects.push(...res.objects);
   };
   for (const r of roots) evaluateRoot(r);
