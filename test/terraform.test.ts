@@ -197,7 +197,7 @@ describe('palisade scan: Terraform', () => {
       'dev/main.tf': bucket,
     });
     const { report } = await scan(dir, '.');
-    const missing = report.findings.filter((f) => f.slug === 'aws-s3-public-access-block-missing').map((f) => f.location.path);
+    const missing = report.findings.filter((f) => f.checkId === 'PAL-TF-0002').map((f) => f.location.path);
     assert.deepEqual(missing, ['dev/main.tf']);
   });
 
