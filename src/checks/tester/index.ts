@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { CheckTarget, ConfigObject } from '../../core/config-object.js';
+import type { CheckTarget, ConfigObject, JsonPatchOperation } from '../../core/config-object.js';
 import type { Finding } from '../../core/finding.js';
+import { applyJsonPatch } from '../../core/json-patch.js';
 import { DEFAULT_FILE_NAME, FIXTURE_PATTERN, parseForTarget } from '../../parsers/index.js';
 import type { Check } from '../define-check.js';
 import { runChecks } from '../engine.js';
+import { scheduleFixes } from '../_lib/fix.js';
 
 export interface ValidCase {
   name?: string;
@@ -21,6 +23,8 @@ export interface ExpectedError {
   line?: number;
   /** Name of the object the finding is about. */
   resource?: string;
+  /** The finding's fix as JSON Patch from the object's root; `null` when the finding must have no fix. */
+  fix?: JsonPatchOperation[] | null;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -87,6 +91,51 @@ function expectation(o: ConfigObject): 'fail' | 'pass' | undefined {
 
 const identity = (o: { kind: string; namespace: string; name: string }): string => `${o.kind}/${o.namespace}/${o.name}`;
 
+const FIX_ROUNDS = 3;
+
+/**
+ * Applies a check's fixes to the objects of `code` as JSON Patch — rounds of non-conflicting fixes, as `palisade fix`
+ * and the admission webhook apply them — and runs the check again. A fix that does not apply to the object it was
+ * computed on fails the test.
+ */
+export function fixAndRecheck<O>(check: Check<O>, code: string, options?: unknown, file = DEFAULT_FILE_NAME[check.meta.target]): { before: Finding[]; after: Finding[] } {
+  let objects = loadObjects(check.meta.target, code, file);
+  const active = [{ check: check as Check<unknown>, options: resolveOptions(check, options), severity: check.meta.severity }];
+  const run = (objs: ConfigObject[]): Finding[] => {
+    const res = runChecks(active, objs);
+    if (res.crashes.length > 0) throw new Error(res.crashes.map((c) => c.issue.message).join('; '));
+    return res.findings;
+  };
+  const before = run(objects);
+  let findings = before;
+  for (let round = 0; round < FIX_ROUNDS && findings.some((f) => f.fix); round++) {
+    const starts = objects.map((o) => o.source.locate(o.basePath).startLine);
+    const byObject = new Map<number, Finding[]>();
+    for (const f of findings) {
+      if (!f.fix) continue;
+      let best = -1;
+      objects.forEach((o, i) => {
+        if (identity(o) === identity(f.resource) && starts[i]! <= f.location.startLine && (best < 0 || starts[i]! >= starts[best]!)) best = i;
+      });
+      assert.ok(best >= 0, `no object for the finding ${f.dataPath}`);
+      byObject.set(best, [...(byObject.get(best) ?? []), f]);
+    }
+    objects = objects.map((o, i) => {
+      const fs = byObject.get(i);
+      if (!fs) return o;
+      let value: unknown = o.value;
+      for (const { item, patch } of scheduleFixes(fs.map((f) => ({ item: f, patch: f.fix!.patch }))).apply) {
+        const res = applyJsonPatch(value, patch);
+        assert.ok(res.ok, `the fix of ${item.dataPath} ("${item.fix!.description}") does not apply: ${res.ok ? '' : res.error.message}`);
+        value = res.value;
+      }
+      return { ...o, value: value as Record<string, unknown> };
+    });
+    findings = run(objects);
+  }
+  return { before, after: findings };
+}
+
 /** ESLint-style table tests for a check, plus its meta examples and fixtures/ folder. */
 export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
   const c = check as Check<unknown>;
@@ -115,8 +164,30 @@ export function runCheckTests<O>(check: Check<O>, cases: TesterCases): void {
           if (e.line !== undefined) assert.equal(f.location.startLine, e.line, `finding ${j}: line`);
           if (e.resource !== undefined) assert.equal(f.resource.name, e.resource, `finding ${j}: resource`);
           if (e.messageId !== undefined) assert.equal(messageIdOf(c, f), e.messageId, `finding ${j}: messageId`);
+          if (e.fix !== undefined) assert.deepEqual(f.fix?.patch ?? null, e.fix, `finding ${j}: fix`);
         });
       });
+    });
+    it('fixes apply to their object and settle their findings', () => {
+      const inputs: { code: string; options: unknown; file?: string }[] = [
+        { code: check.meta.examples.bad, options: cases.options },
+        ...(cases.invalid ?? []).map((v) => ({ code: v.code, options: v.options })),
+      ];
+      const invalidDir = join(cases.dir, 'fixtures', 'invalid');
+      if (existsSync(invalidDir)) {
+        for (const file of readdirSync(invalidDir).filter((f) => FIXTURE_PATTERN[check.meta.target].test(f)).sort()) {
+          inputs.push({ code: readFileSync(join(invalidDir, file), 'utf8'), options: cases.options, file });
+        }
+      }
+      for (const input of inputs) {
+        const { before, after } = fixAndRecheck(c, input.code, input.options, input.file);
+        const left = after.filter((f) => f.fix);
+        assert.equal(left.length, 0, `${input.file ?? 'case'}: findings still fixable after ${FIX_ROUNDS} rounds:\n${describeFindings(left)}`);
+        const key = (f: Finding) => `${identity(f.resource)} ${f.dataPath} ${f.message}`;
+        const fixed = new Set(before.filter((f) => f.fix).map(key));
+        const back = after.filter((f) => fixed.has(key(f)));
+        assert.equal(back.length, 0, `${input.file ?? 'case'}: fixed findings reported again:\n${describeFindings(back)}`);
+      }
     });
     const fixtures = join(cases.dir, 'fixtures');
     for (const kind of ['valid', 'invalid'] as const) {

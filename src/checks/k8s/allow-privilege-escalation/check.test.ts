@@ -65,7 +65,14 @@ spec:
             - name: job
               image: example/job:1.0
 `,
-      errors: [{ path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation', line: 13 }],
+      errors: [
+        {
+          path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.allowPrivilegeEscalation',
+          line: 13,
+          // No securityContext on the container: JSON Patch cannot add into a missing parent, so the whole object is added.
+          fix: [{ op: 'add', path: '/spec/jobTemplate/spec/template/spec/containers/0/securityContext', value: { allowPrivilegeEscalation: false } }],
+        },
+      ],
     },
     {
       name: 'explicit true, a string "false", and false with privileged',
@@ -90,9 +97,43 @@ spec:
         allowPrivilegeEscalation: false
 `,
       errors: [
-        { path: 'spec.initContainers[0].securityContext.allowPrivilegeEscalation', line: 9 },
-        { path: 'spec.containers[0].securityContext.allowPrivilegeEscalation', line: 14 },
-        { path: 'spec.containers[1].securityContext.allowPrivilegeEscalation', line: 19 },
+        {
+          path: 'spec.initContainers[0].securityContext.allowPrivilegeEscalation',
+          line: 9,
+          fix: [
+            { op: 'test', path: '/spec/initContainers/0/securityContext/allowPrivilegeEscalation', value: true },
+            { op: 'replace', path: '/spec/initContainers/0/securityContext/allowPrivilegeEscalation', value: false },
+          ],
+        },
+        {
+          path: 'spec.containers[0].securityContext.allowPrivilegeEscalation',
+          line: 14,
+          fix: [
+            { op: 'test', path: '/spec/containers/0/securityContext/allowPrivilegeEscalation', value: 'false' },
+            { op: 'replace', path: '/spec/containers/0/securityContext/allowPrivilegeEscalation', value: false },
+          ],
+        },
+        // Already false: privileged is what has to go, and that is privileged-container's fix.
+        { path: 'spec.containers[1].securityContext.allowPrivilegeEscalation', line: 19, fix: null },
+      ],
+    },
+    {
+      name: 'no fix next to privileged: true or SYS_ADMIN (the API server would reject false)',
+      code: `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - name: priv
+      image: example/agent:1.0
+      securityContext: { privileged: true }
+    - name: admin
+      image: example/agent:1.0
+      securityContext: { capabilities: { add: [SYS_ADMIN] } }
+`,
+      errors: [
+        { path: 'spec.containers[0].securityContext.allowPrivilegeEscalation', fix: null },
+        { path: 'spec.containers[1].securityContext.allowPrivilegeEscalation', fix: null },
       ],
     },
   ],

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { capabilityList, isWindowsPod } from '../../_lib/capabilities.js';
+import { setFix } from '../../_lib/fix.js';
 import { asRecord, containers, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -73,10 +74,12 @@ spec:
         const reason =
           sc.privileged === true ? 'runs privileged' : capabilityList(c, 'add').some((e) => e.name === 'SYS_ADMIN') ? 'adds CAP_SYS_ADMIN' : undefined;
         if (reason) ctx.report({ path, messageId: 'implied', data: { ...data, reason } });
-      } else if (sc.allowPrivilegeEscalation === true) {
-        ctx.report({ path, messageId: 'explicit', data });
       } else {
-        ctx.report({ path, messageId: 'notSet', data });
+        // Not next to privileged: true or SYS_ADMIN: the API server rejects false with either. Once privileged-container's
+        // fix has run, the next round offers this one.
+        const blocked = sc.privileged === true || capabilityList(c, 'add').some((e) => e.name === 'SYS_ADMIN' || e.name === 'ALL');
+        const fix = blocked ? undefined : setFix(obj.value, path, false, `set allowPrivilegeEscalation: false in container "${c.name}"`);
+        ctx.report({ path, messageId: sc.allowPrivilegeEscalation === true ? 'explicit' : 'notSet', data, fix });
       }
     }
   },

@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -103,4 +105,37 @@ spec:
       ],
     },
   ],
+});
+
+it('PAL-K8S-0012 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    container.apparmor.security.beta.kubernetes.io/b: unconfined
+spec:
+  securityContext:
+    appArmorProfile: { type: Unconfined }
+  containers:
+    - { name: a, image: nginx:1.27, securityContext: { appArmorProfile: { type: Unconfined } } }
+    - { name: b, image: nginx:1.27 }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    [
+      { op: 'test', path: '/spec/securityContext/appArmorProfile/type', value: 'Unconfined' },
+      { op: 'replace', path: '/spec/securityContext/appArmorProfile/type', value: 'RuntimeDefault' },
+    ],
+    [
+      { op: 'test', path: '/spec/containers/0/securityContext/appArmorProfile/type', value: 'Unconfined' },
+      { op: 'replace', path: '/spec/containers/0/securityContext/appArmorProfile/type', value: 'RuntimeDefault' },
+    ],
+    [
+      { op: 'test', path: '/metadata/annotations/container.apparmor.security.beta.kubernetes.io~1b', value: 'unconfined' },
+      { op: 'replace', path: '/metadata/annotations/container.apparmor.security.beta.kubernetes.io~1b', value: 'runtime/default' },
+    ],
+  ]);
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { podAnnotations, podSecurityContext } from '../../_lib/host.js';
+import { profileTypeFix, setFix } from '../../_lib/fix.js';
 import { containers, getAt, POD_KINDS } from '../../_lib/pod.js';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
@@ -71,12 +72,16 @@ spec:
     const psc = podSecurityContext(obj);
     if (!psc) return;
     const podType = getAt(psc.sc, ['appArmorProfile', 'type']);
-    if (typeof podType === 'string' && !ALLOWED_TYPES.has(podType))
-      ctx.report({ path: [...psc.path, 'appArmorProfile', 'type'], messageId: 'pod', data: { value: podType, kind: obj.kind, name: obj.name } });
+    if (typeof podType === 'string' && !ALLOWED_TYPES.has(podType)) {
+      const fix = profileTypeFix(obj.value, [...psc.path, 'appArmorProfile'], 'RuntimeDefault', 'set the pod appArmorProfile.type to RuntimeDefault');
+      ctx.report({ path: [...psc.path, 'appArmorProfile', 'type'], messageId: 'pod', data: { value: podType, kind: obj.kind, name: obj.name }, fix });
+    }
     for (const c of containers(obj)) {
       const path = [...c.path, 'securityContext', 'appArmorProfile', 'type'];
       const t = getAt(obj.value, path);
-      if (typeof t === 'string' && !ALLOWED_TYPES.has(t)) ctx.report({ path, messageId: 'container', data: { container: c.name, value: t } });
+      if (typeof t !== 'string' || ALLOWED_TYPES.has(t)) continue;
+      const fix = profileTypeFix(obj.value, path.slice(0, -1), 'RuntimeDefault', `set appArmorProfile.type: RuntimeDefault in container "${c.name}"`);
+      ctx.report({ path, messageId: 'container', data: { container: c.name, value: t }, fix });
     }
     const ann = podAnnotations(obj);
     for (const [key, value] of Object.entries(ann.annotations)) {
@@ -85,6 +90,7 @@ spec:
         path: [...ann.path, key],
         messageId: 'annotation',
         data: { container: key.slice(ANNOTATION_PREFIX.length), value: String(value) },
+        fix: setFix(obj.value, [...ann.path, key], 'runtime/default', `set the AppArmor annotation of container "${key.slice(ANNOTATION_PREFIX.length)}" to runtime/default`),
       });
     }
   },

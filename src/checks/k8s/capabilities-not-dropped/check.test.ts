@@ -60,8 +60,13 @@ spec:
             - MKNOD
 `,
       errors: [
-        { path: 'spec.initContainers[0].securityContext.capabilities.drop', line: 6 },
-        { path: 'spec.containers[0].securityContext.capabilities.drop', line: 13 },
+        {
+          path: 'spec.initContainers[0].securityContext.capabilities.drop',
+          line: 6,
+          fix: [{ op: 'add', path: '/spec/initContainers/0/securityContext', value: { capabilities: { drop: ['ALL'] } } }],
+        },
+        // An existing drop list keeps its entries: ALL is appended.
+        { path: 'spec.containers[0].securityContext.capabilities.drop', line: 13, fix: [{ op: 'add', path: '/spec/containers/0/securityContext/capabilities/drop/-', value: 'ALL' }] },
       ],
     },
     {
@@ -84,7 +89,7 @@ spec:
                   add: ["NET_BIND_SERVICE", "CHOWN", "SETUID"]
 `,
       errors: [
-        { path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.add[1]', line: 16 },
+        { path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.add[1]', line: 16, fix: null },
         { path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.capabilities.add[2]', line: 16 },
       ],
     },

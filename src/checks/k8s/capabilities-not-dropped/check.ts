@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { capabilitiesPath, capabilityList, dropsAll, isWindowsPod } from '../../_lib/capabilities.js';
+import { appendFix } from '../../_lib/fix.js';
 import { containers, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -68,7 +69,12 @@ spec:
   run(obj, ctx) {
     for (const c of containers(obj)) {
       if (isWindowsPod(c.pod)) return;
-      if (!dropsAll(c)) ctx.report({ path: [...capabilitiesPath(c), 'drop'], messageId: 'notDropped', data: { container: c.name } });
+      if (!dropsAll(c)) {
+        const drop = [...capabilitiesPath(c), 'drop'];
+        const fix = appendFix(obj.value, drop, 'ALL', `add ALL to capabilities.drop of container "${c.name}"`);
+        ctx.report({ path: drop, messageId: 'notDropped', data: { container: c.name }, fix });
+      }
+      // Capabilities a container adds were asked for: removing them is a decision for its owner, so no fix.
       for (const cap of capabilityList(c, 'add')) {
         if (cap.name !== 'NET_BIND_SERVICE') ctx.report({ path: cap.path, messageId: 'addNotAllowed', data: { container: c.name, capability: cap.raw } });
       }

@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -48,4 +50,15 @@ items:
       errors: [{ path: 'automountServiceAccountToken', line: 7, messageId: 'explicit', resource: 'default' }],
     },
   ],
+});
+
+it('PAL-K8S-0061 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: ServiceAccount
+metadata: { name: default, namespace: apps }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [[{ op: 'add', path: '/automountServiceAccountToken', value: false }]]);
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 
 export default defineCheck({
   meta: {
@@ -52,6 +53,7 @@ metadata: { name: default, namespace: app }
       path: ['automountServiceAccountToken'],
       messageId: v === true ? 'explicit' : 'unset',
       data: { namespace: obj.namespace || '(unset)' },
+      fix: setFix(obj.value, ['automountServiceAccountToken'], false, 'set automountServiceAccountToken: false on the default service account'),
     });
   },
 });

@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -59,4 +61,37 @@ spec:
       errors: [{ path: 'spec.serviceAccount', line: 6, messageId: 'mismatch' }],
     },
   ],
+});
+
+it('PAL-K8S-0062 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: a }
+spec:
+  serviceAccount: web
+  containers: [{ name: app, image: nginx:1.27 }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: b }
+spec:
+  serviceAccount: old
+  serviceAccountName: web
+  containers: [{ name: app, image: nginx:1.27 }]
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    // A rename (JSON Patch move): the API server copies serviceAccount into serviceAccountName anyway.
+    [
+      { op: 'test', path: '/spec/serviceAccount', value: 'web' },
+      { op: 'move', from: '/spec/serviceAccount', path: '/spec/serviceAccountName' },
+    ],
+    // Ignored when serviceAccountName is set: removing it changes nothing.
+    [
+      { op: 'test', path: '/spec/serviceAccount', value: 'old' },
+      { op: 'remove', path: '/spec/serviceAccount' },
+    ],
+  ]);
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { removeFix, renameFix } from '../../_lib/fix.js';
 import { podSpec, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -53,7 +54,12 @@ spec:
     if (typeof sa !== 'string' || sa === '') return;
     const san = pod.spec.serviceAccountName;
     const path = [...pod.path, 'serviceAccount'];
-    if (typeof san !== 'string' || san === '') ctx.report({ path, messageId: 'deprecated', data: { sa } });
-    else if (san !== sa) ctx.report({ path, messageId: 'mismatch', data: { sa, san } });
+    if (typeof san !== 'string' || san === '') {
+      // The API server copies serviceAccount into serviceAccountName: renaming the field changes nothing at run time.
+      const fix = san === undefined ? renameFix(obj.value, path, [...pod.path, 'serviceAccountName'], 'rename serviceAccount to serviceAccountName') : undefined;
+      ctx.report({ path, messageId: 'deprecated', data: { sa }, fix });
+    } else if (san !== sa) {
+      ctx.report({ path, messageId: 'mismatch', data: { sa, san }, fix: removeFix(obj.value, path, 'remove the ignored serviceAccount field') });
+    }
   },
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 import { podSpec, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -58,6 +59,8 @@ spec:
   },
   run(obj, ctx) {
     const pod = podSpec(obj);
-    if (pod?.spec.hostNetwork === true) ctx.report({ path: [...pod.path, 'hostNetwork'], data: { kind: obj.kind, name: obj.name } });
+    if (pod?.spec.hostNetwork !== true) return;
+    const path = [...pod.path, 'hostNetwork'];
+    ctx.report({ path, data: { kind: obj.kind, name: obj.name }, fix: setFix(obj.value, path, false, 'set hostNetwork: false') });
   },
 });

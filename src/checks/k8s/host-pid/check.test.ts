@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -73,4 +75,20 @@ items:
       errors: [{ path: 'spec.jobTemplate.spec.template.spec.hostPID', line: 13, resource: 'job' }],
     },
   ],
+});
+
+it('PAL-K8S-0003 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: d }
+spec:
+  template:
+    spec:
+      hostPID: true
+      containers: [{ name: app, image: nginx:1.27 }]
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [[{ op: 'test', path: '/spec/template/spec/hostPID', value: true }, { op: 'replace', path: '/spec/template/spec/hostPID', value: false }]]);
 });

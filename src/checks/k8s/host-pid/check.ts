@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 import { podSpec, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -55,6 +56,8 @@ spec:
   },
   run(obj, ctx) {
     const pod = podSpec(obj);
-    if (pod?.spec.hostPID === true) ctx.report({ path: [...pod.path, 'hostPID'], data: { kind: obj.kind, name: obj.name } });
+    if (pod?.spec.hostPID !== true) return;
+    const path = [...pod.path, 'hostPID'];
+    ctx.report({ path, data: { kind: obj.kind, name: obj.name }, fix: setFix(obj.value, path, false, 'set hostPID: false') });
   },
 });

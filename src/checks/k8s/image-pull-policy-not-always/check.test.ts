@@ -91,3 +91,24 @@ spec:
 `);
   assert.deepEqual(fs.map((f) => f.message), ['Container "app" leaves imagePullPolicy unset, so it defaults to IfNotPresent for image "nginx:1.27" (tag 1.27).']);
 });
+
+it('PAL-K8S-0037 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - { name: a, image: nginx:1.27 }
+    - { name: b, image: nginx:1.27, imagePullPolicy: IfNotPresent }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    [{ op: 'add', path: '/spec/containers/0/imagePullPolicy', value: 'Always' }],
+    [
+      { op: 'test', path: '/spec/containers/1/imagePullPolicy', value: 'IfNotPresent' },
+      { op: 'replace', path: '/spec/containers/1/imagePullPolicy', value: 'Always' },
+    ],
+  ]);
+});

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { parseImage } from '../../_lib/image.js';
+import { setFix } from '../../_lib/fix.js';
 import { containers, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -63,12 +64,13 @@ spec:
       const policy = c.container.imagePullPolicy;
       const path = [...c.path, 'imagePullPolicy'];
       if (policy === 'Always') continue;
+      const fix = setFix(obj.value, path, 'Always', `set imagePullPolicy: Always in container "${c.name}"`);
       if (policy === undefined || policy === null || policy === '') {
         // The API server defaults to Always for `:latest` and untagged images, IfNotPresent otherwise.
         if (img.unknown.tag || img.tag === undefined || img.tag === 'latest') continue;
-        ctx.report({ path, messageId: 'defaulted', data: { container: c.name, image: img.raw, tag: img.tag } });
+        ctx.report({ path, messageId: 'defaulted', data: { container: c.name, image: img.raw, tag: img.tag }, fix });
       } else {
-        ctx.report({ path, messageId: 'explicit', data: { container: c.name, image: img.raw, policy: String(policy) } });
+        ctx.report({ path, messageId: 'explicit', data: { container: c.name, image: img.raw, policy: String(policy) }, fix });
       }
     }
   },

@@ -93,3 +93,22 @@ it('PAL-K8S-0026 explains which rule granted NET_RAW', () => {
   assert.deepEqual(messages('{ runAsNonRoot: true }'), ['Container "app" does not drop NET_RAW (drop ALL or NET_RAW); the runtime grants it by default.']);
   assert.deepEqual(messages('{ capabilities: { add: [ALL], drop: [ALL] } }'), []);
 });
+
+it('PAL-K8S-0026 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - { name: a, image: nginx:1.27, securityContext: { capabilities: { drop: [MKNOD] } } }
+    - { name: b, image: nginx:1.27, securityContext: { capabilities: { add: [NET_RAW] } } }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    [{ op: 'add', path: '/spec/containers/0/securityContext/capabilities/drop/-', value: 'NET_RAW' }],
+    // Added on purpose: removing it is the owner's decision.
+    null,
+  ]);
+});

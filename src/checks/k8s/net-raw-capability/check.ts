@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { capabilitiesPath, capabilityList, dropsAll, grantsCapability, isWindowsPod } from '../../_lib/capabilities.js';
+import { appendFix } from '../../_lib/fix.js';
 import { containers, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -68,7 +69,11 @@ spec:
       const all = add.find((e) => e.name === 'ALL');
       if (netRaw) ctx.report({ path: netRaw.path, messageId: 'added', data: { container: c.name, capability: netRaw.raw } });
       else if (all && !dropsAll(c)) ctx.report({ path: all.path, messageId: 'addedAll', data: { container: c.name } });
-      else ctx.report({ path: [...capabilitiesPath(c), 'drop'], messageId: 'notDropped', data: { container: c.name } });
+      else {
+        // Only NET_RAW: dropping ALL is capabilities-not-dropped's fix, whose patch goes first when both run.
+        const drop = [...capabilitiesPath(c), 'drop'];
+        ctx.report({ path: drop, messageId: 'notDropped', data: { container: c.name }, fix: appendFix(obj.value, drop, 'NET_RAW', `add NET_RAW to capabilities.drop of container "${c.name}"`) });
+      }
     }
   },
 });

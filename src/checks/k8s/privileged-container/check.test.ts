@@ -35,7 +35,16 @@ spec:
                 privileged: true
           containers: [{ name: app, image: nginx:1.27 }]
 `,
-      errors: [{ path: 'spec.jobTemplate.spec.template.spec.initContainers[0].securityContext.privileged', line: 14 }],
+      errors: [
+        {
+          path: 'spec.jobTemplate.spec.template.spec.initContainers[0].securityContext.privileged',
+          line: 14,
+          fix: [
+            { op: 'test', path: '/spec/jobTemplate/spec/template/spec/initContainers/0/securityContext/privileged', value: true },
+            { op: 'replace', path: '/spec/jobTemplate/spec/template/spec/initContainers/0/securityContext/privileged', value: false },
+          ],
+        },
+      ],
     },
   ],
 });

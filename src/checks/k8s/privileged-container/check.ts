@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 import { containers, effective, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -57,7 +58,9 @@ spec:
   run(obj, ctx) {
     for (const c of containers(obj)) {
       const p = effective(c, 'privileged');
-      if (p.from === 'container' && p.value === true) ctx.report({ path: p.path, data: { container: c.name } });
+      if (p.from === 'container' && p.value === true) {
+        ctx.report({ path: p.path, data: { container: c.name }, fix: setFix(obj.value, p.path, false, `set privileged: false in container "${c.name}"`) });
+      }
     }
   },
 });

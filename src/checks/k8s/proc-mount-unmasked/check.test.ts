@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -76,4 +78,23 @@ spec:
       errors: [{ path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.procMount', line: 15 }],
     },
   ],
+});
+
+it('PAL-K8S-0014 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - { name: a, image: nginx:1.27, securityContext: { procMount: Unmasked } }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    [
+      { op: 'test', path: '/spec/containers/0/securityContext/procMount', value: 'Unmasked' },
+      { op: 'replace', path: '/spec/containers/0/securityContext/procMount', value: 'Default' },
+    ],
+  ]);
 });

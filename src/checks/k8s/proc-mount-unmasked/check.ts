@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 import { containers, getAt, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -59,7 +60,8 @@ spec:
     for (const c of containers(obj)) {
       const path = [...c.path, 'securityContext', 'procMount'];
       const v = getAt(obj.value, path);
-      if (typeof v === 'string' && v !== 'Default') ctx.report({ path, data: { container: c.name, value: v } });
+      if (typeof v !== 'string' || v === 'Default') continue;
+      ctx.report({ path, data: { container: c.name, value: v }, fix: setFix(obj.value, path, 'Default', `set procMount: Default in container "${c.name}"`) });
     }
   },
 });

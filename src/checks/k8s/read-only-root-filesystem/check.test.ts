@@ -74,8 +74,22 @@ spec:
         readOnlyRootFilesystem: "true"
 `,
       errors: [
-        { path: 'spec.initContainers[0].securityContext.readOnlyRootFilesystem', line: 9 },
-        { path: 'spec.containers[0].securityContext.readOnlyRootFilesystem', line: 14 },
+        {
+          path: 'spec.initContainers[0].securityContext.readOnlyRootFilesystem',
+          line: 9,
+          fix: [
+            { op: 'test', path: '/spec/initContainers/0/securityContext/readOnlyRootFilesystem', value: false },
+            { op: 'replace', path: '/spec/initContainers/0/securityContext/readOnlyRootFilesystem', value: true },
+          ],
+        },
+        {
+          path: 'spec.containers[0].securityContext.readOnlyRootFilesystem',
+          line: 14,
+          fix: [
+            { op: 'test', path: '/spec/containers/0/securityContext/readOnlyRootFilesystem', value: 'true' },
+            { op: 'replace', path: '/spec/containers/0/securityContext/readOnlyRootFilesystem', value: true },
+          ],
+        },
       ],
     },
   ],

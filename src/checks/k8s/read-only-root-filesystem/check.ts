@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { isWindowsPod } from '../../_lib/capabilities.js';
+import { setFix } from '../../_lib/fix.js';
 import { asRecord, containers, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -70,7 +71,8 @@ spec:
       const value = asRecord(c.container.securityContext).readOnlyRootFilesystem;
       if (value === true) continue;
       const path = [...c.path, 'securityContext', 'readOnlyRootFilesystem'];
-      ctx.report({ path, messageId: value === false ? 'explicitFalse' : 'notSet', data: { container: c.name } });
+      const fix = setFix(obj.value, path, true, `set readOnlyRootFilesystem: true in container "${c.name}"`);
+      ctx.report({ path, messageId: value === false ? 'explicitFalse' : 'notSet', data: { container: c.name }, fix });
     }
   },
 });

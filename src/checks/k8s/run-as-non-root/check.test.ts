@@ -59,7 +59,13 @@ spec:
             - name: job
               image: example/job:1.0
 `,
-      errors: [{ path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.runAsNonRoot', line: 11 }],
+      errors: [
+        {
+          path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.runAsNonRoot',
+          line: 11,
+          fix: [{ op: 'add', path: '/spec/jobTemplate/spec/template/spec/containers/0/securityContext', value: { runAsNonRoot: true } }],
+        },
+      ],
     },
     {
       name: 'container overrides the pod with false; another inherits runAsUser 0',
@@ -82,8 +88,9 @@ spec:
         runAsNonRoot: true
 `,
       errors: [
-        { path: 'spec.containers[0].securityContext.runAsNonRoot', line: 11 },
-        { path: 'spec.containers[1].securityContext.runAsNonRoot', line: 12 },
+        // runAsUser: 0 (inherited from the pod) asks for root: runAsNonRoot: true would stop the container from starting.
+        { path: 'spec.containers[0].securityContext.runAsNonRoot', line: 11, fix: null },
+        { path: 'spec.containers[1].securityContext.runAsNonRoot', line: 12, fix: null },
       ],
     },
     {
@@ -101,8 +108,9 @@ spec:
       image: nginx:1.27
 `,
       errors: [
-        { path: 'spec.securityContext.runAsNonRoot', line: 6 },
-        { path: 'spec.securityContext.runAsNonRoot', line: 6 },
+        // Each container gets its own true, which wins over the pod's false.
+        { path: 'spec.securityContext.runAsNonRoot', line: 6, fix: [{ op: 'add', path: '/spec/containers/0/securityContext', value: { runAsNonRoot: true } }] },
+        { path: 'spec.securityContext.runAsNonRoot', line: 6, fix: [{ op: 'add', path: '/spec/containers/1/securityContext', value: { runAsNonRoot: true } }] },
       ],
     },
   ],
@@ -117,4 +125,28 @@ spec:
   containers: [{ name: app, image: nginx:1.27 }]
 `);
   assert.deepEqual(fs.map((f) => f.message), ['Container "app" has runAsNonRoot: false (set in the pod securityContext) and no non-zero runAsUser.']);
+});
+
+it('PAL-K8S-0028 fix: an explicit false on the container is replaced where it is', () => {
+  const fs = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext: { runAsNonRoot: false }
+`,
+  );
+  assert.deepEqual(
+    fs.map((f) => f.fix?.patch),
+    [
+      [
+        { op: 'test', path: '/spec/containers/0/securityContext/runAsNonRoot', value: false },
+        { op: 'replace', path: '/spec/containers/0/securityContext/runAsNonRoot', value: true },
+      ],
+    ],
+  );
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 import { containers, effective, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -64,8 +65,13 @@ spec:
       if (nonRoot.value === true) continue;
       const user = effective(c, 'runAsUser');
       if (typeof user.value === 'number' && Number.isInteger(user.value) && user.value > 0) continue;
-      if (nonRoot.value === false) ctx.report({ path: nonRoot.path, messageId: 'explicitFalse', data: { container: c.name, from: nonRoot.from } });
-      else ctx.report({ path: nonRoot.path, messageId: 'notSet', data: { container: c.name } });
+      // On the container, so it wins over a pod-level false and touches no sibling; no runAsUser: which UID an image
+      // can run as is the image's business, and the kubelet refuses to start a root image loudly rather than silently.
+      const fixPath = [...c.path, 'securityContext', 'runAsNonRoot'];
+      // An explicit runAsUser: 0 asks for root: runAsNonRoot: true next to it would keep the container from starting.
+      const fix = user.value === 0 ? undefined : setFix(obj.value, fixPath, true, `set runAsNonRoot: true in container "${c.name}"`);
+      if (nonRoot.value === false) ctx.report({ path: nonRoot.path, messageId: 'explicitFalse', data: { container: c.name, from: nonRoot.from }, fix });
+      else ctx.report({ path: nonRoot.path, messageId: 'notSet', data: { container: c.name }, fix });
     }
   },
 });

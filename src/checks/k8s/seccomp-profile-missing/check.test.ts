@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -134,4 +136,31 @@ spec:
       ],
     },
   ],
+});
+
+it('PAL-K8S-0010 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  securityContext:
+    runAsNonRoot: true
+  containers:
+    - { name: a, image: nginx:1.27 }
+    - { name: b, image: nginx:1.27 }
+    - { name: c, image: nginx:1.27, securityContext: { seccompProfile: { type: runtime/default } } }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    // One pod-level profile settles every container without one (the same patch for both findings).
+    [{ op: 'add', path: '/spec/securityContext/seccompProfile', value: { type: 'RuntimeDefault' } }],
+    [{ op: 'add', path: '/spec/securityContext/seccompProfile', value: { type: 'RuntimeDefault' } }],
+    // A misspelt type on the container is replaced where it is.
+    [
+      { op: 'test', path: '/spec/containers/2/securityContext/seccompProfile/type', value: 'runtime/default' },
+      { op: 'replace', path: '/spec/containers/2/securityContext/seccompProfile/type', value: 'RuntimeDefault' },
+    ],
+  ]);
 });

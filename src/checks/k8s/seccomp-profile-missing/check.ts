@@ -1,6 +1,7 @@
 import { defineCheck } from '../../define-check.js';
 import { effectiveSeccomp, isWindowsPod } from '../../_lib/host.js';
-import { containers, POD_KINDS } from '../../_lib/pod.js';
+import { profileTypeFix } from '../../_lib/fix.js';
+import { containers, podSpec, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
   meta: {
@@ -64,8 +65,19 @@ spec:
     for (const c of containers(obj)) {
       const s = effectiveSeccomp(obj, c);
       if (s.type === 'RuntimeDefault' || s.type === 'Localhost' || s.type === 'Unconfined') continue;
-      if (s.type === undefined) ctx.report({ path: s.path, messageId: 'missing', data: { container: c.name } });
-      else ctx.report({ path: s.path, messageId: 'invalid', data: { container: c.name, value: s.type } });
+      if (s.type === undefined) {
+        // Pod level: one profile covers every container, and a container with a profile of its own keeps it.
+        const pod = podSpec(obj)!;
+        const fix = profileTypeFix(obj.value, [...pod.path, 'securityContext', 'seccompProfile'], 'RuntimeDefault', 'set seccompProfile.type: RuntimeDefault in the pod securityContext');
+        ctx.report({ path: s.path, messageId: 'missing', data: { container: c.name }, fix });
+      } else {
+        // A field with a misspelt type is rejected by the API server anyway; a legacy annotation is left to its owner.
+        const fix =
+          s.from === 'container' || s.from === 'pod'
+            ? profileTypeFix(obj.value, s.path.slice(0, -1), 'RuntimeDefault', `set seccompProfile.type: RuntimeDefault (was "${s.type}")`)
+            : undefined;
+        ctx.report({ path: s.path, messageId: 'invalid', data: { container: c.name, value: s.type }, fix });
+      }
     }
   },
 });

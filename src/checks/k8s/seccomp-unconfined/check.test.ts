@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -92,4 +94,42 @@ spec:
       ],
     },
   ],
+});
+
+it('PAL-K8S-0011 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/b: unconfined
+spec:
+  securityContext:
+    seccompProfile: { type: Unconfined }
+  containers:
+    - { name: a, image: nginx:1.27, securityContext: { seccompProfile: { type: Localhost, localhostProfile: x.json } } }
+    - { name: b, image: nginx:1.27 }
+    - name: c
+      image: nginx:1.27
+      securityContext:
+        seccompProfile: { type: Unconfined, localhostProfile: stale.json }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    [
+      { op: 'test', path: '/spec/securityContext/seccompProfile/type', value: 'Unconfined' },
+      { op: 'replace', path: '/spec/securityContext/seccompProfile/type', value: 'RuntimeDefault' },
+    ],
+    [
+      { op: 'test', path: '/metadata/annotations/container.seccomp.security.alpha.kubernetes.io~1b', value: 'unconfined' },
+      { op: 'replace', path: '/metadata/annotations/container.seccomp.security.alpha.kubernetes.io~1b', value: 'runtime/default' },
+    ],
+    // localhostProfile is only valid with type Localhost: the whole profile is replaced.
+    [
+      { op: 'test', path: '/spec/containers/2/securityContext/seccompProfile', value: { type: 'Unconfined', localhostProfile: 'stale.json' } },
+      { op: 'replace', path: '/spec/containers/2/securityContext/seccompProfile', value: { type: 'RuntimeDefault' } },
+    ],
+  ]);
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { podAnnotations, podSeccomp, SECCOMP_CONTAINER_ANNOTATION_PREFIX, seccompFromAnnotation } from '../../_lib/host.js';
+import { profileTypeFix, setFix } from '../../_lib/fix.js';
 import { containers, getAt, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -60,18 +61,30 @@ spec:
   },
   run(obj, ctx) {
     const pod = podSeccomp(obj);
-    if (pod?.type === 'Unconfined') ctx.report({ path: pod.path, messageId: 'pod', data: { kind: obj.kind, name: obj.name } });
+    if (pod?.type === 'Unconfined') {
+      const fix =
+        pod.from === 'pod'
+          ? profileTypeFix(obj.value, pod.path.slice(0, -1), 'RuntimeDefault', 'set the pod seccompProfile.type to RuntimeDefault')
+          : setFix(obj.value, pod.path, 'runtime/default', 'set the pod seccomp annotation to runtime/default');
+      ctx.report({ path: pod.path, messageId: 'pod', data: { kind: obj.kind, name: obj.name }, fix });
+    }
     const ann = podAnnotations(obj);
     for (const c of containers(obj)) {
       const fieldPath = [...c.path, 'securityContext', 'seccompProfile', 'type'];
       const field = getAt(obj.value, fieldPath);
       if (typeof field === 'string') {
-        if (field === 'Unconfined') ctx.report({ path: fieldPath, messageId: 'container', data: { container: c.name } });
+        if (field === 'Unconfined') {
+          const fix = profileTypeFix(obj.value, fieldPath.slice(0, -1), 'RuntimeDefault', `set seccompProfile.type: RuntimeDefault in container "${c.name}"`);
+          ctx.report({ path: fieldPath, messageId: 'container', data: { container: c.name }, fix });
+        }
         continue;
       }
       const key = `${SECCOMP_CONTAINER_ANNOTATION_PREFIX}${c.name}`;
-      if (seccompFromAnnotation(ann.annotations[key]) === 'Unconfined')
-        ctx.report({ path: [...ann.path, key], messageId: 'container', data: { container: c.name } });
+      if (seccompFromAnnotation(ann.annotations[key]) === 'Unconfined') {
+        const path = [...ann.path, key];
+        const fix = setFix(obj.value, path, 'runtime/default', `set the seccomp annotation of container "${c.name}" to runtime/default`);
+        ctx.report({ path, messageId: 'container', data: { container: c.name }, fix });
+      }
     }
   },
 });

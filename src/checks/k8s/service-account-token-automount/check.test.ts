@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -83,4 +85,33 @@ spec:
       errors: [{ path: 'spec.automountServiceAccountToken', line: 5, messageId: 'podTrue' }],
     },
   ],
+});
+
+it('PAL-K8S-0060 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web, namespace: apps }
+spec:
+  template:
+    spec:
+      containers: [{ name: app, image: nginx:1.27 }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: operator, namespace: apps }
+spec:
+  template:
+    spec:
+      serviceAccountName: operator
+      containers: [{ name: app, image: example/operator:1.0 }]
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    // The default service account: the token is almost never needed.
+    [{ op: 'add', path: '/spec/template/spec/automountServiceAccountToken', value: false }],
+    // A service account of its own is there to call the API: no automatic fix.
+    null,
+  ]);
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { tokenAutomount } from '../../_lib/rbac.js';
+import { setFix } from '../../_lib/fix.js';
 import { POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -56,6 +57,9 @@ spec:
     const t = tokenAutomount(obj, ctx.index);
     if (!t || !t.mounted) return;
     const messageId = t.from === 'pod' ? 'podTrue' : t.from === 'service-account' ? 'saTrue' : 'unset';
-    ctx.report({ path: t.path, messageId, data: { sa: t.serviceAccount } });
+    // Only for the default service account, which has no permissions unless someone granted them: a pod with a service
+    // account of its own usually has it to call the API, and losing the token would break it at run time, not at deploy.
+    const fix = t.serviceAccount === 'default' ? setFix(obj.value, t.path, false, 'set automountServiceAccountToken: false in the pod spec') : undefined;
+    ctx.report({ path: t.path, messageId, data: { sa: t.serviceAccount }, fix });
   },
 });

@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -73,4 +75,18 @@ items:
       errors: [{ path: 'spec.jobTemplate.spec.template.spec.shareProcessNamespace', line: 13, resource: 'job' }],
     },
   ],
+});
+
+it('PAL-K8S-0018 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  shareProcessNamespace: true
+  containers: [{ name: app, image: nginx:1.27 }]
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [[{ op: 'test', path: '/spec/shareProcessNamespace', value: true }, { op: 'replace', path: '/spec/shareProcessNamespace', value: false }]]);
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from '../../define-check.js';
+import { setFix } from '../../_lib/fix.js';
 import { podSpec, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -53,7 +54,8 @@ spec:
   },
   run(obj, ctx) {
     const pod = podSpec(obj);
-    if (pod?.spec.shareProcessNamespace === true)
-      ctx.report({ path: [...pod.path, 'shareProcessNamespace'], data: { kind: obj.kind, name: obj.name } });
+    if (pod?.spec.shareProcessNamespace !== true) return;
+    const path = [...pod.path, 'shareProcessNamespace'];
+    ctx.report({ path, data: { kind: obj.kind, name: obj.name }, fix: setFix(obj.value, path, false, 'set shareProcessNamespace: false') });
   },
 });

@@ -1,4 +1,6 @@
-import { runCheckTests } from '../../tester/index.js';
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { runCheckOn, runCheckTests } from '../../tester/index.js';
 import check from './check.js';
 
 runCheckTests(check, {
@@ -85,4 +87,23 @@ spec:
       errors: [{ path: 'spec.jobTemplate.spec.template.spec.containers[0].securityContext.windowsOptions.hostProcess', line: 17, messageId: 'container' }],
     },
   ],
+});
+
+it('PAL-K8S-0017 fix: JSON Patch from the object root', () => {
+  const fixes = runCheckOn(
+    check,
+    `apiVersion: v1
+kind: Pod
+metadata: { name: p }
+spec:
+  containers:
+    - { name: a, image: mcr.microsoft.com/windows/nanoserver:ltsc2022, securityContext: { windowsOptions: { hostProcess: true } } }
+`,
+  ).map((f) => f.fix?.patch ?? null);
+  assert.deepEqual(fixes, [
+    [
+      { op: 'test', path: '/spec/containers/0/securityContext/windowsOptions/hostProcess', value: true },
+      { op: 'replace', path: '/spec/containers/0/securityContext/windowsOptions/hostProcess', value: false },
+    ],
+  ]);
 });

@@ -1,5 +1,6 @@
 import { defineCheck } from '../../define-check.js';
 import { podSecurityContext } from '../../_lib/host.js';
+import { setFix } from '../../_lib/fix.js';
 import { containers, getAt, POD_KINDS } from '../../_lib/pod.js';
 
 export default defineCheck({
@@ -64,11 +65,14 @@ spec:
   run(obj, ctx) {
     const psc = podSecurityContext(obj);
     if (!psc) return;
-    if (getAt(psc.sc, ['windowsOptions', 'hostProcess']) === true)
-      ctx.report({ path: [...psc.path, 'windowsOptions', 'hostProcess'], messageId: 'pod', data: { kind: obj.kind, name: obj.name } });
+    if (getAt(psc.sc, ['windowsOptions', 'hostProcess']) === true) {
+      const path = [...psc.path, 'windowsOptions', 'hostProcess'];
+      ctx.report({ path, messageId: 'pod', data: { kind: obj.kind, name: obj.name }, fix: setFix(obj.value, path, false, 'set the pod windowsOptions.hostProcess: false') });
+    }
     for (const c of containers(obj)) {
       const path = [...c.path, 'securityContext', 'windowsOptions', 'hostProcess'];
-      if (getAt(obj.value, path) === true) ctx.report({ path, messageId: 'container', data: { container: c.name } });
+      if (getAt(obj.value, path) !== true) continue;
+      ctx.report({ path, messageId: 'container', data: { container: c.name }, fix: setFix(obj.value, path, false, `set windowsOptions.hostProcess: false in container "${c.name}"`) });
     }
   },
 });
