@@ -1,7 +1,9 @@
-export const MAIN_HELP = `palisade — workload protection: one policy library for your Kubernetes manifests, in the editor, in CI and at deploy time.
+export const MAIN_HELP = `palisade — workload protection: one policy library for Kubernetes manifests, Helm, Kustomize, Dockerfiles, compose
+files and Terraform, in the editor, in CI and at deploy time.
 
 Usage:
   palisade scan [paths...] [options]     Scan manifests (files, directories, globs, or - for stdin)
+  palisade fix [paths...] [--dry-run]    Write the checks' secure-default fixes into the YAML (or print a diff)
   palisade checks list [--format f]      List the built-in checks (table, json, markdown)
   palisade checks explain <id|slug>      Show what a check looks for and how to fix it
   palisade secrets list [--format f]     List the secret rules (with scan --scanners secrets)
