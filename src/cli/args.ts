@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SEVERITIES, isSeverity, type Severity } from '../core/severity.js';
 
 /** A mistake in how the command was called: printed with a hint, exit code 2. */
 export class UsageError extends Error {}
@@ -24,4 +25,18 @@ export function keyValues(values: string[] | undefined, flag: string): Record<st
     out[v.slice(0, eq).trim()] = v.slice(eq + 1);
   }
   return out;
+}
+
+/** `--fail-on`: a severity or `none`; undefined when not given (the config's failOn then applies). */
+export function failOnFlag(raw: string | undefined): Severity | 'none' | undefined {
+  if (raw !== undefined && raw !== 'none' && !isSeverity(raw)) throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, got "${raw}"`);
+  return raw as Severity | 'none' | undefined;
+}
+
+/** `--max-file-size`: a positive whole number of bytes. */
+export function maxFileSizeFlag(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
+  return n;
 }

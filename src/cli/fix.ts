@@ -4,12 +4,11 @@ import { basename, dirname, join } from 'node:path';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import { EXIT, exitCodeFor } from '../core/report.js';
-import { SEVERITIES, isSeverity, type Severity } from '../core/severity.js';
 import { formatIssue } from '../policy/located.js';
 import { resolveSelector } from '../policy/select.js';
 import { runFixes, MAX_ROUNDS, type ChangedFile, type FixedFinding, type UnfixedFinding } from '../scan/fix.js';
 import type { CliIO } from './io.js';
-import { UsageError, parse, splitList } from './args.js';
+import { UsageError, failOnFlag, maxFileSizeFlag, parse, splitList } from './args.js';
 import { TOOL_NAME, toolVersion } from './version.js';
 
 export const FIX_HELP = `Usage: palisade fix [paths...] [options]
@@ -130,15 +129,8 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(FIX_HELP);
     return EXIT.clean;
   }
-  const failOnRaw = values['fail-on'];
-  if (failOnRaw !== undefined && failOnRaw !== 'none' && !isSeverity(failOnRaw)) {
-    throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, got "${failOnRaw}"`);
-  }
-  let maxFileSize: number | undefined;
-  if (values['max-file-size'] !== undefined) {
-    maxFileSize = Number(values['max-file-size']);
-    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
-  }
+  const failOnRaw = failOnFlag(values['fail-on']);
+  const maxFileSize = maxFileSizeFlag(values['max-file-size']);
   if (positionals.includes('-')) throw new UsageError('fix edits files in place; it cannot read stdin (use `palisade scan -` to check piped input)');
   let onlyChecks: Set<string> | undefined;
   const only = splitList(values.only);
@@ -162,7 +154,7 @@ export async function runFix(args: string[], io: CliIO): Promise<number> {
     waiverFiles: values.waivers ?? [],
     enable: splitList(values.enable),
     disable: splitList(values.disable),
-    failOn: failOnRaw as Severity | 'none' | undefined,
+    failOn: failOnRaw,
     maxFileSize,
     env: io.env,
     now: io.now(),

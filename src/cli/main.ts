@@ -3,7 +3,6 @@ import { dirname, join, resolve } from 'node:path';
 import { BUILTIN_CHECKS } from '../checks/index.js';
 import type { Check } from '../checks/define-check.js';
 import { EXIT, exitCodeFor } from '../core/report.js';
-import { SEVERITIES, isSeverity, type Severity } from '../core/severity.js';
 import { FORMATTER_IDS, getFormatter } from '../formatters/index.js';
 import type { FormatContext } from '../formatters/define-formatter.js';
 import { formatIssue } from '../policy/located.js';
@@ -14,7 +13,7 @@ import { CHECKS_HELP, MAIN_HELP, SCAN_HELP } from './help.js';
 import { dbPathFor, runDb } from './db.js';
 import { processIO, useColor, type CliIO } from './io.js';
 import { DOCS_BASE_URL, INFORMATION_URI, TOOL_NAME, toolVersion } from './version.js';
-import { UsageError, keyValues, parse, splitList } from './args.js';
+import { UsageError, failOnFlag, keyValues, maxFileSizeFlag, parse, splitList } from './args.js';
 
 
 interface OutputSpec {
@@ -84,15 +83,8 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     io.stdout.write(SCAN_HELP);
     return EXIT.clean;
   }
-  const failOnRaw = values['fail-on'];
-  if (failOnRaw !== undefined && failOnRaw !== 'none' && !isSeverity(failOnRaw)) {
-    throw new UsageError(`--fail-on must be one of ${[...SEVERITIES, 'none'].join(', ')}, got "${failOnRaw}"`);
-  }
-  let maxFileSize: number | undefined;
-  if (values['max-file-size'] !== undefined) {
-    maxFileSize = Number(values['max-file-size']);
-    if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
-  }
+  const failOnRaw = failOnFlag(values['fail-on']);
+  const maxFileSize = maxFileSizeFlag(values['max-file-size']);
   const outputs = parseFormats(values.format ?? [], values.output);
   const scanners = splitList(values.scanners);
   for (const sc of scanners) if (!(SCANNERS as readonly string[]).includes(sc)) throw new UsageError(`unknown scanner "${sc}"; choose from ${SCANNERS.join(', ')}`);
@@ -125,7 +117,7 @@ async function runScan(args: string[], io: CliIO): Promise<number> {
     vexFiles: values.vex ?? [],
     enable: splitList(values.enable),
     disable: splitList(values.disable),
-    failOn: failOnRaw as Severity | 'none' | undefined,
+    failOn: failOnRaw,
     maxFileSize,
     scanners: activeScanners,
     secretRules: activeScanners.includes('secrets') || values.git !== undefined || imageSecrets ? await secretRules() : undefined,

@@ -269,28 +269,8 @@ export function pulledImage(obj: ConfigObject): { ref: ImageRef; path: DataPath 
   return ref ? { ref, path: ['image'] } : undefined;
 }
 
-/**
- * Socket file names of Docker, containerd, CRI-O, cri-dockerd, dockershim and Podman. The same lists as PAL-K8S-0007
- * (container-runtime-socket-mount), which keeps its own private; keep them in step (or move both into host.ts).
- */
-export const RUNTIME_SOCKET_NAME = /^(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
-
-/** Runtime state directories that hold the sockets. */
-export const RUNTIME_SOCKET_DIRS = [
-  '/run/docker',
-  '/var/run/docker',
-  '/run/containerd',
-  '/var/run/containerd',
-  '/run/crio',
-  '/var/run/crio',
-  '/run/k3s/containerd',
-  '/var/run/k3s/containerd',
-  '/run/podman',
-  '/var/run/podman',
-] as const;
-
-/** Directories whose mount exposes the sockets directly underneath, or anywhere (`/`). */
-export const RUNTIME_SOCKET_PARENTS = ['/', '/run', '/var/run'] as const;
+/** The runtime socket lists are the Kubernetes check's (PAL-K8S-0007): one list for every format. */
+export { RUNTIME_SOCKET_DIRS, RUNTIME_SOCKET_NAME, RUNTIME_SOCKET_PARENTS } from './host.js';
 
 export interface CredentialHit {
   path: DataPath;

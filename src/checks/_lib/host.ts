@@ -192,3 +192,23 @@ export function effectiveSeccomp(obj: K8sObject, c: ContainerRef): SeccompSettin
   if (pod && pod.from !== 'none') return pod;
   return { type: undefined, path: [...c.path, 'securityContext', 'seccompProfile'], from: 'none' };
 }
+
+/** Socket file names of Docker, containerd (also k3s/RKE2), CRI-O, cri-dockerd, dockershim and Podman. */
+export const RUNTIME_SOCKET_NAME = /^(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
+
+/** Runtime state directories that hold the sockets (containerd keeps containerd.sock and its ttrpc socket there). */
+export const RUNTIME_SOCKET_DIRS = [
+  '/run/docker',
+  '/var/run/docker',
+  '/run/containerd',
+  '/var/run/containerd',
+  '/run/crio',
+  '/var/run/crio',
+  '/run/k3s/containerd',
+  '/var/run/k3s/containerd',
+  '/run/podman',
+  '/var/run/podman',
+] as const;
+
+/** Directories whose mount exposes the sockets directly underneath (`/var/run/docker.sock`) or anywhere (`/`). */
+export const RUNTIME_SOCKET_PARENTS = ['/', '/run', '/var/run'] as const;

@@ -1,26 +1,10 @@
 import { defineCheck } from '../../define-check.js';
-import { hostPathVolumes, isWithin } from '../../_lib/host.js';
+import { RUNTIME_SOCKET_DIRS, RUNTIME_SOCKET_NAME, RUNTIME_SOCKET_PARENTS, hostPathVolumes, isWithin } from '../../_lib/host.js';
 import { POD_KINDS } from '../../_lib/pod.js';
 
-/** Socket file names of Docker, containerd (also k3s/RKE2), CRI-O, cri-dockerd, dockershim and Podman. */
-const SOCKET_NAME = /^(docker|containerd|crio|cri-dockerd|dockershim|podman)\.sock$/;
-
-/** Runtime state directories that hold the sockets (containerd keeps containerd.sock and its ttrpc socket there). */
-const RUNTIME_DIRS = [
-  '/run/docker',
-  '/var/run/docker',
-  '/run/containerd',
-  '/var/run/containerd',
-  '/run/crio',
-  '/var/run/crio',
-  '/run/k3s/containerd',
-  '/var/run/k3s/containerd',
-  '/run/podman',
-  '/var/run/podman',
-];
-
-/** Directories whose mount exposes the sockets directly underneath (`/var/run/docker.sock`) or anywhere (`/`). */
-const SOCKET_PARENTS = ['/', '/run', '/var/run'];
+const SOCKET_NAME = RUNTIME_SOCKET_NAME;
+const RUNTIME_DIRS: readonly string[] = RUNTIME_SOCKET_DIRS;
+const SOCKET_PARENTS: readonly string[] = RUNTIME_SOCKET_PARENTS;
 
 export default defineCheck({
   meta: {
