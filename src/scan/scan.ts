@@ -329,7 +329,8 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     }
     if (secretRules) for (const finding of secretsInText(read.text, f.display, secretRules)) secretFindings.push({ finding });
     if (f.format === 'terraform' || f.format === 'tfvars') return;
-    if (!configOn) return;
+    // Kubernetes objects are still extracted for the secret scanner alone (decoded Secret data); other formats only for checks.
+    if (!configOn && (!secretRules || f.format !== undefined)) return;
     if (f.format === 'dockerfile') return addParsed(t, parseDockerfileText(read.text, f.display));
     if (f.format === 'compose') return addParsed(t, loadComposeFile(read.text, f.abs, f.display, composeOptions));
     const parsed = parseYamlDocuments(read.text, f.display);
