@@ -295,6 +295,11 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
     // Files found only for the malware scan are streamed to clamd below, not read here.
     const manifest = f.manifest && !rendering?.owned.has(f.abs);
     if (!manifest && !secretRules) return;
+    if (manifest && (f.format === 'terraform' || f.format === 'tfvars')) {
+      // Terraform is read per module (a directory of files) by loadTerraform after the walk: read here only for secrets.
+      terraformFiles.push(f);
+      if (!secretRules) return;
+    }
     const overlaid = opts.overlay?.get(f.abs);
     const read = overlaid !== undefined ? { ok: true as const, text: overlaid, bytes: Buffer.byteLength(overlaid) } : readManifest(f.abs, maxBytes, f.explicit);
     if (!manifest) {
@@ -310,11 +315,6 @@ export async function scan(opts: ScanOptions): Promise<ScanOutcome> {
       if (found.length > 0) targets.push({ path: f.display, kind: 'text', resources: 0, skippedDocuments: 0, errors: [], warnings: [] });
       for (const finding of found) secretFindings.push({ finding });
       return;
-    }
-    if (f.format === 'terraform' || f.format === 'tfvars') {
-      // Terraform is read per module (a directory of files), after the walk; the secret scanner still reads each file.
-      terraformFiles.push(f);
-      if (!secretRules) return;
     }
     const kind = f.format === 'dockerfile' || f.format === 'compose' ? f.format : /\.json$/i.test(f.display) ? 'json' : 'yaml';
     const t: Target = { path: f.display, kind, resources: 0, skippedDocuments: 0, errors: [], warnings: [] };
